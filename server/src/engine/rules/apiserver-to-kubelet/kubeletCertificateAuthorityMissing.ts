@@ -1,0 +1,43 @@
+// KCG201: the API server does not verify kubelet serving certificates.
+import { apiserverPod } from '../examples';
+import { flagRequired } from '../templates/apiserverFlags';
+
+const CLIENT = [
+  '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+  '--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key',
+];
+const CA = '--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt';
+
+export default flagRequired(
+  {
+    id: 'KCG201',
+    name: 'kubelet-certificate-authority-missing',
+    channel: 'apiserver-to-kubelet',
+    severity: 'warning',
+    summary: 'kube-apiserver runs without `--kubelet-certificate-authority`, so it does not verify the certificates kubelets serve.',
+    rationale: [
+      "Every `kubectl logs`, `exec`, `attach` and `port-forward` goes from the API server to the kubelet's HTTPS endpoint. Without `--kubelet-certificate-authority` the API server accepts any certificate the endpoint shows, so anyone who can sit between the control plane and a node (a compromised node, a spoofed node IP, a hijacked route) can impersonate the kubelet: read the commands and output of exec sessions, inject commands, and capture the API server's kubelet client credentials.",
+      '',
+      'The catch kubeadm users hit: by default each kubelet signs its own serving certificate, which no CA can verify. That is why kubeadm leaves this flag out. Before you add it, make the kubelets serve certificates signed by that CA: set `serverTLSBootstrap: true` in their KubeletConfiguration and approve (or auto-approve) the `kubernetes.io/kubelet-serving` CertificateSigningRequests, or give each kubelet `tlsCertFile`/`tlsPrivateKeyFile` issued by the cluster CA. Otherwise logs and exec fail with certificate errors.',
+    ].join('\n'),
+    remediation: 'Add `--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt` (the CA that signs kubelet serving certificates) to the kube-apiserver command line, after the kubelets serve CA-signed certificates. The quick fix adds the flag with kubeadm\'s CA path next to the component\'s other flags.',
+    references: [
+      { title: 'Control plane to node communication: API server to kubelet', url: 'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/#apiserver-to-kubelet' },
+      { title: 'Kubelet serving certificate bootstrap', url: 'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/#certificate-rotation' },
+      { title: 'CIS Kubernetes Benchmark 1.2.5', cis: '1.2.5' },
+    ],
+    examples: {
+      valid: [{ title: 'The API server verifies kubelets against the cluster CA', text: apiserverPod([...CLIENT, CA]) }],
+      invalid: [
+        {
+          title: 'A kubeadm-style API server without the flag',
+          text: apiserverPod(CLIENT),
+          fixed: apiserverPod([...CLIENT, CA]),
+        },
+      ],
+    },
+  },
+  'kube-apiserver',
+  [{ name: 'kubelet-certificate-authority', value: '/etc/kubernetes/pki/ca.crt' }],
+  (flag) => `kube-apiserver has no ${flag}: the API server does not verify kubelet serving certificates, so logs, exec, attach and port-forward can be intercepted`,
+);

@@ -1,0 +1,26 @@
+// Helpers shared by the tests: applying LSP-style edits to text and locating the shared corpus.
+import * as path from 'node:path';
+import type { Range } from '../server/src/engine/types';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+
+function offsetAt(text: string, line: number, character: number): number {
+  let offset = 0;
+  for (let l = 0; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset + character;
+}
+
+/** Applies non-overlapping edits, as an editor does: all positions refer to the original text. */
+export function applyEdits(text: string, edits: ReadonlyArray<{ range: Range; newText: string }>): string {
+  const resolved = edits
+    .map((e) => ({ start: offsetAt(text, e.range.start.line, e.range.start.character), end: offsetAt(text, e.range.end.line, e.range.end.character), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of resolved) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
