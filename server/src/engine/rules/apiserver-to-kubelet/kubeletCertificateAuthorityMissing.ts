@@ -16,7 +16,7 @@ export default flagRequired(
     severity: 'warning',
     summary: 'kube-apiserver runs without `--kubelet-certificate-authority`, so it does not verify the certificates kubelets serve.',
     rationale: [
-      "Every `kubectl logs`, `exec`, `attach` and `port-forward` goes from the API server to the kubelet's HTTPS endpoint. Without `--kubelet-certificate-authority` the API server accepts any certificate the endpoint shows, so anyone who can sit between the control plane and a node (a compromised node, a spoofed node IP, a hijacked route) can impersonate the kubelet: read the commands and output of exec sessions, inject commands, and capture the API server's kubelet client credentials.",
+      "Every `kubectl logs`, `exec`, `attach` and `port-forward` goes from the API server to the kubelet's HTTPS endpoint. Without `--kubelet-certificate-authority` the API server accepts any certificate the endpoint shows, so anyone who can sit between the control plane and a node (a compromised node, a spoofed node IP, a hijacked route) can impersonate the kubelet: read the commands and output of exec sessions, inject commands into them, and read or change logs and port-forwarded traffic.",
       '',
       'The catch kubeadm users hit: by default each kubelet signs its own serving certificate, which no CA can verify. That is why kubeadm leaves this flag out. Before you add it, make the kubelets serve certificates signed by that CA: set `serverTLSBootstrap: true` in their KubeletConfiguration and approve (or auto-approve) the `kubernetes.io/kubelet-serving` CertificateSigningRequests, or give each kubelet `tlsCertFile`/`tlsPrivateKeyFile` issued by the cluster CA. Otherwise logs and exec fail with certificate errors.',
     ].join('\n'),

@@ -1,0 +1,67 @@
+// Renders a rule's metadata as its Markdown documentation page, and the index of all rules.
+import type { Rule } from '../rules/types';
+import { CHANNELS } from './channels';
+
+function yamlBlock(text: string): string {
+  return ['```yaml', text.replace(/\n$/, ''), '```'].join('\n');
+}
+
+export function renderRulePage(rule: Rule): string {
+  const m = rule.meta;
+  const fixable = m.examples.invalid.some((e) => e.fixed !== undefined);
+  const lines = [
+    `# ${m.id}: ${m.name}`,
+    '',
+    `| channel | default severity | quick fix |`,
+    `|---|---|---|`,
+    `| ${CHANNELS[m.channel].title} (\`${m.channel}\`) | ${m.severity} | ${fixable ? 'yes' : 'no'} |`,
+    '',
+    m.summary,
+    '',
+    '## Why it matters',
+    '',
+    m.rationale,
+    '',
+    '## How to fix it',
+    '',
+    m.remediation,
+    '',
+    '## Examples',
+    '',
+  ];
+  for (const e of m.examples.invalid) {
+    lines.push(`### Flagged: ${e.title}`, '', yamlBlock(e.text), '');
+    if (e.fixed !== undefined) lines.push('After the quick fix:', '', yamlBlock(e.fixed), '');
+  }
+  for (const e of m.examples.valid) lines.push(`### Not flagged: ${e.title}`, '', yamlBlock(e.text), '');
+  lines.push('## References', '');
+  for (const r of m.references) {
+    const title = r.url ? `[${r.title}](${r.url})` : r.title;
+    lines.push(`- ${title}${r.cis && !r.title.includes(r.cis) ? ` (CIS ${r.cis})` : ''}`);
+  }
+  lines.push('', '<!-- Generated from the rule metadata by `npm run docs`; do not edit. -->', '');
+  return lines.join('\n');
+}
+
+export function renderRuleIndex(rules: readonly Rule[]): string {
+  const lines = [
+    '# Rules',
+    '',
+    'Rule ids are `KCG` plus three digits; the first digit names the channel: 0 the command line itself, 1 node → API server, 2 API server → kubelet, 3 API server → nodes, pods and services, 4 control plane internal.',
+    '',
+    '| id | name | channel | severity | summary |',
+    '|---|---|---|---|---|',
+    ...rules.map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.name} | ${CHANNELS[r.meta.channel].title} | ${r.meta.severity} | ${r.meta.summary.replace(/\|/g, '\\|')} |`),
+    '',
+    '<!-- Generated from the rule metadata by `npm run docs`; do not edit. -->',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Every generated docs file, by path relative to `docs/rules/`. */
+export function generatedRuleDocs(rules: readonly Rule[]): Map<string, string> {
+  const files = new Map<string, string>([['README.md', renderRuleIndex(rules)]]);
+  for (const rule of rules) files.set(`${rule.meta.id}.md`, renderRulePage(rule));
+  return files;
+}

@@ -1,0 +1,151 @@
+// What the engine knows about the place under the cursor: a flag, a KubeletConfiguration field, or a component's command line.
+import { isMap, type YAMLMap } from 'yaml';
+import type { Analysis } from './analyze';
+import { CHANNELS, type ChannelInfo } from './docs/channels';
+import { kubeletSettingByField, kubeletSettingByFlag } from './docs/kubeletSettings';
+import type { ComponentName } from './flags/catalog';
+import type { FlagOccurrence } from './flags/flagset';
+import type { ComponentInvocation } from './parse/components';
+import { keyName, keyRange, nodeRange, scalarText } from './parse/yamlNodes';
+import { RULES } from './rules/registry';
+import type { ChannelId, Finding, OffsetRange, Range } from './types';
+
+export interface HoverInfo {
+  range: Range;
+  /** The flag, field or component, as spelled in the file. */
+  title: string;
+  channel?: ChannelInfo;
+  summary: string;
+  /** The secure value, spelled as it would be written here. */
+  secure?: string;
+  /** What this file sets, or which default applies. */
+  current?: string;
+  /** The findings whose range covers the place. */
+  findings: Finding[];
+  /** For a component: each channel it sits on and its state in this file. */
+  channels?: Array<{ channel: ChannelInfo; state: string }>;
+}
+
+const COMPONENT_CHANNELS: Readonly<Record<ComponentName, readonly ChannelId[]>> = {
+  'kube-apiserver': ['node-to-apiserver', 'apiserver-to-kubelet', 'apiserver-to-nodes-pods-services', 'control-plane-internal'],
+  kubelet: ['node-to-apiserver', 'apiserver-to-kubelet'],
+  'kube-controller-manager': ['node-to-apiserver', 'control-plane-internal'],
+  'kube-scheduler': ['node-to-apiserver', 'control-plane-internal'],
+  etcd: ['control-plane-internal'],
+};
+
+const COMPONENT_SUMMARIES: Readonly<Record<ComponentName, string>> = {
+  'kube-apiserver': 'The hub: every node, pod and component calls it, and it calls kubelets, webhooks, aggregated APIs and etcd.',
+  kubelet: "The node agent: it calls the API server with its node credentials and serves the API server's logs, exec, attach and port-forward calls on port 10250.",
+  'kube-controller-manager': 'Runs the controllers; a client of the API server with its own serving endpoint (port 10257).',
+  'kube-scheduler': 'Assigns pods to nodes; a client of the API server with its own serving endpoint (port 10259).',
+  etcd: "The cluster's store: only the API server should reach it, over mutually authenticated TLS.",
+};
+
+function contains(range: OffsetRange | undefined, offset: number): boolean {
+  return range !== undefined && offset >= range.start && offset <= range.end;
+}
+
+function findingsAt(analysis: Analysis, range: OffsetRange): Finding[] {
+  const { source } = analysis.model;
+  return analysis.findings.filter((f) => {
+    const start = source.offsetAt(f.range.start);
+    const end = source.offsetAt(f.range.end);
+    return start <= range.end && end >= range.start;
+  });
+}
+
+function flagHover(analysis: Analysis, c: ComponentInvocation, occurrence: FlagOccurrence): HoverInfo | undefined {
+  const setting = c.component === 'kubelet' ? kubeletSettingByFlag(occurrence.name) : undefined;
+  const spec = occurrence.spec;
+  const summary = setting?.summary ?? spec?.summary;
+  if (!summary) return undefined;
+  const channelId = setting?.channel ?? spec?.channel;
+  const last = c.flags.last(occurrence.name);
+  const list = spec?.type === 'stringSlice';
+  const current = list
+    ? `This file sets ${c.flags.list(occurrence.name).join(',') || '(empty)'} (every occurrence appends).`
+    : last === occurrence
+      ? `This file sets \`--${occurrence.name}=${occurrence.value}\`.`
+      : `Overridden by a later \`--${occurrence.name}=${last?.value ?? ''}\`: the last occurrence wins.`;
+  const secure = setting?.secure ?? spec?.secure;
+  return {
+    range: analysis.model.source.range(occurrence.range),
+    title: `--${occurrence.name} (${c.component})`,
+    channel: channelId ? CHANNELS[channelId] : undefined,
+    summary,
+    secure: secure !== undefined ? `--${occurrence.name}=${secure}` : undefined,
+    current,
+    findings: findingsAt(analysis, occurrence.range),
+  };
+}
+
+function componentHover(analysis: Analysis, c: ComponentInvocation, range: OffsetRange): HoverInfo {
+  const containerRange = nodeRange(c.container) ?? range;
+  const inContainer = findingsAt(analysis, containerRange);
+  const channels = COMPONENT_CHANNELS[c.component].map((id) => {
+    const own = inContainer.filter((f) => f.channel === id);
+    const checked = RULES.some((r) => r.meta.channel === id);
+    const state = own.length > 0 ? `${own.length} finding${own.length > 1 ? 's' : ''}: ${[...new Set(own.map((f) => f.ruleId))].join(', ')}` : checked ? 'no findings' : 'not checked yet';
+    return { channel: CHANNELS[id], state };
+  });
+  return {
+    range: analysis.model.source.range(range),
+    title: c.containerName ? `${c.component} (container ${c.containerName})` : c.component,
+    summary: COMPONENT_SUMMARIES[c.component],
+    findings: [],
+    channels,
+  };
+}
+
+function fieldHover(analysis: Analysis, root: YAMLMap<unknown, unknown>, offset: number): HoverInfo | undefined {
+  let map: unknown = root;
+  const path: string[] = [];
+  while (isMap(map)) {
+    const pair = map.items.find((p) => contains({ start: keyRange(p)?.start ?? -1, end: nodeRange(p.value)?.end ?? keyRange(p)?.end ?? -1 }, offset));
+    const name = pair && keyName(pair);
+    if (!pair || name === undefined) return undefined;
+    path.push(name);
+    const key = keyRange(pair);
+    if (contains(key, offset) || !isMap(pair.value)) {
+      const setting = kubeletSettingByField(path);
+      if (!setting || !key) return undefined;
+      const value = scalarText(pair.value);
+      const spelled = path.join('.');
+      return {
+        range: analysis.model.source.range(key),
+        title: `${spelled} (KubeletConfiguration)`,
+        channel: CHANNELS[setting.channel],
+        summary: setting.summary,
+        secure: setting.secure !== undefined ? `${path[path.length - 1]}: ${setting.secure}` : undefined,
+        current:
+          value !== undefined
+            ? `This file sets \`${value}\`. Left out, it defaults to ${setting.configDefault ?? 'nothing'} in a config file (the flag \`--${setting.flag}\` defaults to ${setting.flagDefault ?? 'nothing'}).`
+            : undefined,
+        findings: findingsAt(analysis, { start: key.start, end: nodeRange(pair.value)?.end ?? key.end }),
+      };
+    }
+    map = pair.value;
+  }
+  return undefined;
+}
+
+export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefined {
+  const { model } = analysis;
+  for (const c of model.components) {
+    for (const occurrence of c.flags.occurrences) {
+      if (contains(occurrence.range, offset)) return flagHover(analysis, c, occurrence);
+    }
+    for (const pair of [c.commandPair, c.argsPair]) {
+      const key = pair && keyRange(pair);
+      if (contains(key, offset)) return componentHover(analysis, c, key as OffsetRange);
+    }
+    if (contains(c.binary.range, offset)) return componentHover(analysis, c, c.binary.range);
+  }
+  for (const document of model.kubeletConfigs) {
+    if (offset < document.start || offset > document.end) continue;
+    const root = document.doc.contents;
+    if (isMap(root)) return fieldHover(analysis, root, offset);
+  }
+  return undefined;
+}
