@@ -1,0 +1,81 @@
+// The CLI as CI uses it: compiler-style text, the documented JSON shape, and exit codes 0, 1 and 2.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../helpers';
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8', input });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('kube-channel-guard CLI', () => {
+  it('prints one compiler-style line per finding and exits 1 when there are findings', () => {
+    const r = cli(['examples/kube-apiserver.yaml']);
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines[0], 'examples/kube-apiserver.yaml:13:5 warning KCG201 kube-apiserver has no --kubelet-certificate-authority: the API server does not verify kubelet serving certificates, so logs, exec, attach and port-forward can be intercepted');
+    assert.equal(lines[lines.length - 1], '1 finding in 1 of 1 file.');
+  });
+
+  it('walks folders for YAML files', () => {
+    const r = cli(['examples']);
+    assert.equal(r.status, 1);
+    for (const file of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'))) {
+      assert.ok(r.stdout.includes(`examples/${file}:`), `${file} is checked`);
+    }
+  });
+
+  it('prints the documented JSON object with 0-based positions', () => {
+    const r = cli(['--format', 'json', 'examples/kube-apiserver.yaml']);
+    assert.equal(r.status, 1);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      files: [
+        {
+          path: 'examples/kube-apiserver.yaml',
+          findings: [
+            {
+              rule: 'KCG201',
+              name: 'kubelet-certificate-authority-missing',
+              channel: 'apiserver-to-kubelet',
+              severity: 'warning',
+              message: 'kube-apiserver has no --kubelet-certificate-authority: the API server does not verify kubelet serving certificates, so logs, exec, attach and port-forward can be intercepted',
+              range: { start: { line: 12, character: 4 }, end: { line: 12, character: 11 } },
+              fixable: true,
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('exits 0 with no findings', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcg-'));
+    fs.writeFileSync(path.join(dir, 'ok.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+    const r = cli([dir]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'No findings in 1 file.\n');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('exits 2 with a one-line message for an unreadable path or a usage error', () => {
+    const missing = cli(['no-such-file.yaml']);
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr, 'kube-channel-guard: cannot read no-such-file.yaml: no such file or folder\n');
+    const format = cli(['--format', 'xml', 'examples']);
+    assert.equal(format.status, 2);
+    assert.match(format.stderr, /^kube-channel-guard: --format takes text or json, not xml\n/);
+    assert.equal(cli([]).status, 2);
+    assert.equal(cli(['--frobnicate', 'examples']).status, 2);
+  });
+
+  it('explains a rule from the same text as its docs page', () => {
+    const r = cli(['explain', 'KCG201']);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'KCG201.md'), 'utf8'));
+    assert.equal(cli(['explain', 'KCG999']).status, 2);
+  });
+});
