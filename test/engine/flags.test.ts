@@ -86,3 +86,16 @@ describe('flag model', () => {
     assert.equal(flags.last('anonymous-auth'), undefined);
   });
 });
+
+describe('values the file cannot tell', () => {
+  it('says nothing about a kubelet setting whose value comes from a valueFrom env var', () => {
+    const text = kubelet(['--read-only-port=$(PORT)'], ['    env:', '    - name: PORT', '      valueFrom: {configMapKeyRef: {name: k, key: port}}']);
+    assert.equal(flagsOf(text).last('read-only-port')?.unresolved, true);
+    assert.deepEqual(analyzeText(text).findings.filter((f) => f.ruleId === 'KCG207'), []);
+  });
+
+  it('says nothing about kubelet settings a --config file may set, but still reads the flags given', () => {
+    const text = kubelet(['--config=/var/lib/kubelet/config.yaml', '--read-only-port=10255']);
+    assert.deepEqual(analyzeText(text).findings.map((f) => f.ruleId), ['KCG207']);
+  });
+});

@@ -16,6 +16,8 @@ export interface FlagOccurrence {
   /** The value's characters, or for a bare flag the flag's name. */
   valueRange: OffsetRange;
   spec?: FlagSpec;
+  /** True when the value still holds a `$(VAR)` reference we could not expand (a `valueFrom`, say): its value is unknown. */
+  unresolved: boolean;
 }
 
 /** A word pflag does not take as a flag or a flag's value: for a component that takes no positional arguments, an error. */
@@ -54,12 +56,16 @@ export class FlagSet {
 }
 
 /** Expands `$(VAR)` from literal container env values; `$$(VAR)` stays `$(VAR)`; unknown references are kept, as Kubernetes does. */
-export function expandEnv(text: string, env: ReadonlyMap<string, string>): string {
-  if (!text.includes('$(')) return text;
-  return text.replace(/\$\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, escaped: string | undefined, name: string | undefined) => {
+function expand(text: string, env: ReadonlyMap<string, string>): { value: string; unresolved: boolean } {
+  let unresolved = false;
+  if (!text.includes('$(')) return { value: text, unresolved };
+  const value = text.replace(/\$\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, escaped: string | undefined, name: string | undefined) => {
     if (escaped !== undefined) return `$(${escaped})`;
-    return name !== undefined && env.has(name) ? (env.get(name) as string) : whole;
+    if (name !== undefined && env.has(name)) return env.get(name) as string;
+    unresolved = true;
+    return whole;
   });
+  return { value, unresolved };
 }
 
 export function parseFlags(component: ComponentName, argv: readonly ArgToken[], env: ReadonlyMap<string, string>): FlagSet {
@@ -89,7 +95,7 @@ export function parseFlags(component: ComponentName, argv: readonly ArgToken[], 
     if (eq >= 0) {
       occurrences.push({
         name, spec, token, form: 'equals',
-        value: expandEnv(t.slice(eq + 1), env),
+        ...expand(t.slice(eq + 1), env),
         range: whole,
         valueRange: eq + 1 < t.length ? tokenSubRange(token, eq + 1, t.length) : { start: whole.end, end: whole.end },
       });
@@ -102,7 +108,7 @@ export function parseFlags(component: ComponentName, argv: readonly ArgToken[], 
     if (takesNext) {
       occurrences.push({
         name, spec, token, form: 'split', valueToken: next,
-        value: expandEnv(next.text, env),
+        ...expand(next.text, env),
         range: { start: whole.start, end: next.range.end },
         valueRange: next.range,
       });
@@ -111,7 +117,7 @@ export function parseFlags(component: ComponentName, argv: readonly ArgToken[], 
     }
     // A bare value flag is an error in pflag ("flag needs an argument"); it sets nothing.
     const occurrence: FlagOccurrence = {
-      name, spec, token, form: 'bare', value: spec && spec.type !== 'bool' ? '' : 'true', range: whole, valueRange: tokenSubRange(token, 2, t.length),
+      name, spec, token, form: 'bare', value: spec && spec.type !== 'bool' ? '' : 'true', unresolved: false, range: whole, valueRange: tokenSubRange(token, 2, t.length),
     };
     occurrences.push(occurrence);
     if (spec?.type === 'bool') previousBool = occurrence;

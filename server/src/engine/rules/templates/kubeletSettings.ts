@@ -27,7 +27,7 @@ export type Resolved =
 export function resolveFlag(component: ComponentInvocation, setting: KubeletSetting): Resolved {
   const occurrence = component.flags.last(setting.flag);
   const spelled = `--${setting.flag}`;
-  if (occurrence) return { source: 'flag', value: occurrence.value, spelled, occurrence };
+  if (occurrence) return occurrence.unresolved ? { source: 'unknown' } : { source: 'flag', value: occurrence.value, spelled, occurrence };
   if (isSet(component.flags.last('config')?.value)) return { source: 'unknown' };
   return { source: 'flag-default', value: setting.flagDefault, spelled };
 }
