@@ -71,7 +71,7 @@ describe('flag model', () => {
   it('maps words of a double-quoted shell script with escapes back to the source', () => {
     const text = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: a}', 'spec:', '  containers:', '  - name: a', '    command: ["sh", "-c", "exec kubelet --node-labels=\\"a=b\\" --read-only-port=10255"]', ''].join('\n');
     const port = flagsOf(text).last('read-only-port');
-    assert.equal(port?.token.inShell, true);
+    assert.equal(port?.token?.inShell, true);
     assert.equal(text.slice(port?.range.start, port?.range.end), '--read-only-port=10255');
     assert.equal(flagsOf(text).last('node-labels')?.value, '"a=b"'.replace(/"/g, ''));
   });

@@ -5,7 +5,7 @@ import { CHANNELS, type ChannelInfo } from './docs/channels';
 import { kubeletSettingByField, kubeletSettingByFlag } from './docs/kubeletSettings';
 import type { ComponentName } from './flags/catalog';
 import type { FlagOccurrence } from './flags/flagset';
-import type { ComponentInvocation } from './parse/components';
+import type { Component } from './parse/component';
 import { keyName, keyRange, nodeRange, scalarText } from './parse/yamlNodes';
 import { RULES } from './rules/registry';
 import type { ChannelId, Finding, OffsetRange, Range } from './types';
@@ -55,7 +55,7 @@ function findingsAt(analysis: Analysis, range: OffsetRange): Finding[] {
   });
 }
 
-function flagHover(analysis: Analysis, c: ComponentInvocation, occurrence: FlagOccurrence): HoverInfo | undefined {
+function flagHover(analysis: Analysis, c: Component, occurrence: FlagOccurrence): HoverInfo | undefined {
   const setting = c.component === 'kubelet' ? kubeletSettingByFlag(occurrence.name) : undefined;
   const spec = occurrence.spec;
   const summary = setting?.summary ?? spec?.summary;
@@ -80,8 +80,8 @@ function flagHover(analysis: Analysis, c: ComponentInvocation, occurrence: FlagO
   };
 }
 
-function componentHover(analysis: Analysis, c: ComponentInvocation, range: OffsetRange): HoverInfo {
-  const containerRange = nodeRange(c.container) ?? range;
+function componentHover(analysis: Analysis, c: Component, range: OffsetRange): HoverInfo {
+  const containerRange = nodeRange(c.node) ?? range;
   const inContainer = findingsAt(analysis, containerRange);
   const channels = COMPONENT_CHANNELS[c.component].map((id) => {
     const own = inContainer.filter((f) => f.channel === id);
@@ -91,7 +91,7 @@ function componentHover(analysis: Analysis, c: ComponentInvocation, range: Offse
   });
   return {
     range: analysis.model.source.range(range),
-    title: c.containerName ? `${c.component} (container ${c.containerName})` : c.component,
+    title: c.label ? `${c.component} (${c.label})` : c.component,
     summary: COMPONENT_SUMMARIES[c.component],
     findings: [],
     channels,
@@ -134,13 +134,10 @@ export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefin
   const { model } = analysis;
   for (const c of model.components) {
     for (const occurrence of c.flags.occurrences) {
-      if (contains(occurrence.range, offset)) return flagHover(analysis, c, occurrence);
+      if (occurrence.form !== 'implied' && contains(occurrence.range, offset)) return flagHover(analysis, c, occurrence);
     }
-    for (const pair of [c.commandPair, c.argsPair]) {
-      const key = pair && keyRange(pair);
-      if (contains(key, offset)) return componentHover(analysis, c, key as OffsetRange);
-    }
-    if (contains(c.binary.range, offset)) return componentHover(analysis, c, c.binary.range);
+    const anchor = c.carrier.anchors().find((r) => contains(r, offset));
+    if (anchor) return componentHover(analysis, c, anchor);
   }
   for (const document of model.kubeletConfigs) {
     if (offset < document.start || offset > document.end) continue;

@@ -7,8 +7,10 @@ export interface FlagOccurrence {
   name: string;
   /** The value pflag sees, after `$(VAR)` expansion; `true` for a bare bool flag. */
   value: string;
-  form: 'equals' | 'split' | 'bare';
-  token: ArgToken;
+  /** `implied` for a flag the tool that writes the real command line adds (kubeadm's defaults): it has no text of its own. */
+  form: 'equals' | 'split' | 'bare' | 'implied';
+  /** The command-line word, for flags written in an argv. */
+  token?: ArgToken;
   /** The token holding the value in the split form `--flag value`. */
   valueToken?: ArgToken;
   /** From the first dash of the flag to the end of its value. */
@@ -49,9 +51,10 @@ export class FlagSet {
     return this.all(name).flatMap((o) => o.value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
   }
 
-  /** The last occurrence of any flag, where new flags are best added next to. */
-  lastOccurrence(): FlagOccurrence | undefined {
-    return this.occurrences[this.occurrences.length - 1];
+  /** The last occurrence written in the file, where new flags are best added next to. */
+  lastWritten(): FlagOccurrence | undefined {
+    for (let i = this.occurrences.length - 1; i >= 0; i--) if (this.occurrences[i].form !== 'implied') return this.occurrences[i];
+    return undefined;
   }
 }
 

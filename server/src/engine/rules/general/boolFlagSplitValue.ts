@@ -1,5 +1,5 @@
 // KCG001: `--bool-flag value` does not set the flag to value: pflag reads the flag as true and the value as a stray argument.
-import { removeTokens, setFlagValue } from '../../fix/flagEdits';
+import { removeTokens } from '../../carriers/argv';
 import { apiserverPod, kubeletDaemonSet } from '../examples';
 import type { Rule } from '../types';
 
@@ -32,14 +32,15 @@ const rule: Rule = {
     for (const c of context.model.components) {
       for (const stray of c.flags.strays) {
         const flag = stray.afterBoolFlag;
-        if (!flag) continue;
+        if (!flag?.token) continue;
+        const token = flag.token;
         const value = stray.token.text;
-        const sameScript = flag.token.inShell && stray.token.inShell && flag.token.item === stray.token.item;
+        const sameScript = token.inShell && stray.token.inShell && token.item === stray.token.item;
         const edits = sameScript
-          ? flag.token.offsets && stray.token.offsets
-            ? [{ start: flag.token.range.end, end: stray.token.range.end, newText: `=${value}` }]
+          ? token.offsets && stray.token.offsets
+            ? [{ start: token.range.end, end: stray.token.range.end, newText: `=${value}` }]
             : undefined
-          : concat(setFlagValue(flag, value), removeTokens(source, [stray.token]));
+          : concat(c.carrier.setFlag(source, flag, value), removeTokens(source, [stray.token]));
         context.report({
           range: { start: flag.range.start, end: stray.token.range.end },
           message: `--${flag.name} ${value} sets --${flag.name} to true, not ${value}: a bool flag takes its value only as --${flag.name}=${value}, and ${c.component} rejects the stray argument "${value}" at start`,

@@ -1,12 +1,11 @@
 // Rule templates for kube-apiserver flags: a flag that must be set, and a value that must not be used.
-import { addFlag, flagHome, removeTokens, setFlagValue } from '../../fix/flagEdits';
 import type { FlagOccurrence } from '../../flags/flagset';
 import type { ComponentName } from '../../flags/catalog';
-import type { ComponentInvocation } from '../../parse/components';
+import type { Component } from '../../parse/component';
 import type { Rule, RuleContext, RuleMeta } from '../types';
 import { isSet } from './values';
 
-export function componentsOf(context: RuleContext, name: ComponentName): ComponentInvocation[] {
+export function componentsOf(context: RuleContext, name: ComponentName): Component[] {
   return context.model.components.filter((c) => c.component === name);
 }
 
@@ -24,10 +23,10 @@ export function flagRequired(
         for (const flag of flags) {
           const last = c.flags.last(flag.name);
           if (last && isSet(last.value)) continue;
-          const home = flagHome(c);
-          const range = last ? last.range : home?.keyRange;
+          const range = last && last.form !== 'implied' ? last.range : c.carrier.homeRange();
           if (!range) continue;
-          const edits = last ? setFlagValue(last, flag.value) : addFlag(context.model.source, c, flag.name, flag.value);
+          const { source } = context.model;
+          const edits = last && last.form !== 'implied' ? c.carrier.setFlag(source, last, flag.value) : c.carrier.addFlag(source, flag.name, flag.value);
           context.report({
             range,
             message: message(`--${flag.name}`),
@@ -54,7 +53,7 @@ export function flagValueForbidden(
         const last = c.flags.last(flag);
         if (!last || !insecure(last.value)) continue;
         const all = c.flags.all(flag);
-        const edits = removeTokens(context.model.source, all.flatMap((o) => (o.valueToken ? [o.token, o.valueToken] : [o.token])));
+        const edits = c.carrier.removeFlags(context.model.source, all);
         context.report({
           range: last.range,
           message: message(last),

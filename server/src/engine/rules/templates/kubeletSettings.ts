@@ -1,10 +1,9 @@
 // Rule template for a kubelet setting read from a kubelet's flags or from a KubeletConfiguration document.
 import type { Pair, YAMLMap } from 'yaml';
-import { addFlag, flagHome, setFlagValue } from '../../fix/flagEdits';
 import { replaceScalar, setMapPath, type OffsetEdit } from '../../fix/yamlEdits';
 import type { FlagOccurrence } from '../../flags/flagset';
 import type { KubeletSetting } from '../../docs/kubeletSettings';
-import type { ComponentInvocation } from '../../parse/components';
+import type { Component } from '../../parse/component';
 import type { ParsedDocument } from '../../parse/documents';
 import { asMap, asScalar, keyRange, mapPair, mapPathPair, nodeRange, scalarText } from '../../parse/yamlNodes';
 import type { OffsetRange } from '../../types';
@@ -24,7 +23,7 @@ export type Resolved =
   | { source: 'config-default'; value: string | undefined; spelled: string }
   | { source: 'unknown' };
 
-export function resolveFlag(component: ComponentInvocation, setting: KubeletSetting): Resolved {
+export function resolveFlag(component: Component, setting: KubeletSetting): Resolved {
   const occurrence = component.flags.last(setting.flag);
   const spelled = `--${setting.flag}`;
   if (occurrence) return occurrence.unresolved ? { source: 'unknown' } : { source: 'flag', value: occurrence.value, spelled, occurrence };
@@ -75,8 +74,8 @@ export function kubeletSettingRule(options: KubeletSettingRuleOptions): Rule {
           context,
           resolved,
           alternative,
-          () => (resolved.source === 'flag' ? resolved.occurrence.range : flagHome(c)?.keyRange),
-          () => (resolved.source === 'flag' ? setFlagValue(resolved.occurrence, fixValue as string) : addFlag(source, c, setting.flag, fixValue as string)),
+          () => (resolved.source === 'flag' ? resolved.occurrence.range : c.carrier.homeRange()),
+          () => (resolved.source === 'flag' ? c.carrier.setFlag(source, resolved.occurrence, fixValue as string) : c.carrier.addFlag(source, setting.flag, fixValue as string)),
         );
       }
       for (const document of context.model.kubeletConfigs) {

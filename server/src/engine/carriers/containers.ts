@@ -1,37 +1,14 @@
 // Finds the control-plane components that workload containers run, with their argv, env and flags.
-import { isScalar, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isScalar, type Pair, type YAMLMap } from 'yaml';
 import { COMPONENT_NAMES, type ComponentName } from '../flags/catalog';
 import { parseFlags, type FlagSet } from '../flags/flagset';
 import { shellWords } from '../flags/shell';
 import type { ArgToken } from '../flags/tokens';
-import { WORKLOAD_POD_SPEC_PATHS, type ParsedDocument } from './documents';
-import { scalarValueOffsets } from './scalarSource';
-import { asMap, asSeq, mapPair, mapPathPair, mapValue, scalarText } from './yamlNodes';
-
-export interface ShellScript {
-  /** The YAML item holding the script, and its per-character source offsets when known. */
-  item: Scalar;
-  offsets?: number[];
-  list: YAMLSeq<unknown>;
-  listKey: 'command' | 'args';
-}
-
-export interface ComponentInvocation {
-  component: ComponentName;
-  document: ParsedDocument;
-  container: YAMLMap<unknown, unknown>;
-  containerName?: string;
-  /** The word that names the binary (`kube-apiserver`, `/usr/local/bin/kubelet`, hyperkube's `apiserver`). */
-  binary: ArgToken;
-  /** The words after the binary that the component reads. */
-  argv: ArgToken[];
-  commandPair?: Pair<unknown, unknown>;
-  argsPair?: Pair<unknown, unknown>;
-  /** Set when the component is started from a shell script. */
-  shell?: ShellScript;
-  env: ReadonlyMap<string, string>;
-  flags: FlagSet;
-}
+import type { Component } from '../parse/component';
+import { WORKLOAD_POD_SPEC_PATHS, type ParsedDocument } from '../parse/documents';
+import { scalarValueOffsets } from '../parse/scalarSource';
+import { asMap, asSeq, mapPair, mapPathPair, mapValue, scalarText } from '../parse/yamlNodes';
+import { ArgvCarrier, type ShellScript } from './argv';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'busybox']);
 const HYPERKUBE_SUBCOMMANDS: Readonly<Record<string, ComponentName>> = {
@@ -175,28 +152,22 @@ function* containersOf(document: ParsedDocument): Generator<YAMLMap<unknown, unk
   }
 }
 
-export function findComponents(document: ParsedDocument, text: string): ComponentInvocation[] {
-  const found: ComponentInvocation[] = [];
+export function findComponents(document: ParsedDocument, text: string): Component[] {
+  const found: Component[] = [];
   for (const container of containersOf(document)) {
     const commandPair = mapPair(container, 'command');
     const argsPair = mapPair(container, 'args');
     const located = locate(itemTokens(commandPair, 'command', text), itemTokens(argsPair, 'args', text));
     if (!located) continue;
-    // In a shell script `locateInShell` already cut the component's own simple command out of the script.
-    const argv = located.argv;
-    const env = containerEnv(container);
+    const flags: FlagSet = parseFlags(located.component, located.argv, containerEnv(container));
+    const name = scalarText(mapValue(container, 'name'));
     found.push({
       component: located.component,
       document,
-      container,
-      containerName: scalarText(mapValue(container, 'name')),
-      binary: located.binary,
-      argv,
-      commandPair,
-      argsPair,
-      shell: located.shell,
-      env,
-      flags: parseFlags(located.component, argv, env),
+      node: container,
+      label: name === undefined ? undefined : `container ${name}`,
+      flags,
+      carrier: new ArgvCarrier({ binary: located.binary, argv: located.argv, commandPair, argsPair, shell: located.shell }, () => flags),
     });
   }
   return found;

@@ -1,0 +1,116 @@
+// Flags written on a container's command line: add, change or remove them in `command:`/`args:` lists or inside a `sh -c` script.
+import type { Pair } from 'yaml';
+import type { FlagOccurrence } from '../flags/flagset';
+import type { ArgToken } from '../flags/tokens';
+import { appendSeqItem, removeSeqItem, type OffsetEdit } from '../fix/yamlEdits';
+import type { FlagCarrier } from '../parse/component';
+import { asSeq, keyRange } from '../parse/yamlNodes';
+import type { FlagSet } from '../flags/flagset';
+import type { SourceText } from '../text';
+import type { OffsetRange } from '../types';
+import type { Scalar, YAMLSeq } from 'yaml';
+
+export interface ShellScript {
+  /** The YAML item holding the script, and its per-character source offsets when known. */
+  item: Scalar;
+  offsets?: number[];
+  list: YAMLSeq<unknown>;
+  listKey: 'command' | 'args';
+}
+
+export interface ArgvParts {
+  /** The word that names the binary (`kube-apiserver`, `/usr/local/bin/kubelet`, hyperkube's `apiserver`). */
+  binary: ArgToken;
+  /** The words after the binary that the component reads. */
+  argv: ArgToken[];
+  commandPair?: Pair<unknown, unknown>;
+  argsPair?: Pair<unknown, unknown>;
+  /** Set when the component is started from a shell script. */
+  shell?: ShellScript;
+}
+
+export class ArgvCarrier implements FlagCarrier {
+  readonly kind = 'argv';
+
+  constructor(
+    readonly parts: ArgvParts,
+    private readonly flags: () => FlagSet,
+  ) {}
+
+  /** The `command:` or `args:` pair that holds (or should hold) the component's flags. */
+  private home(): Pair<unknown, unknown> | undefined {
+    const { parts } = this;
+    const lastToken = this.flags().lastWritten()?.token ?? parts.argv[parts.argv.length - 1] ?? parts.binary;
+    let listKey = parts.shell ? parts.shell.listKey : lastToken.listKey;
+    // With the binary alone in `command:` and an `args:` list present, new flags go to `args:`.
+    if (!parts.shell && this.flags().occurrences.length === 0 && asSeq(parts.argsPair?.value)) listKey = 'args';
+    return listKey === 'args' ? parts.argsPair : parts.commandPair;
+  }
+
+  homeRange(): OffsetRange | undefined {
+    const pair = this.home();
+    return pair && keyRange(pair);
+  }
+
+  anchors(): OffsetRange[] {
+    const keys = [this.parts.commandPair, this.parts.argsPair].flatMap((p) => (p && keyRange(p) ? [keyRange(p) as OffsetRange] : []));
+    return [...keys, this.parts.binary.range];
+  }
+
+  addFlag(source: SourceText, name: string, value: string): OffsetEdit[] | undefined {
+    const flag = `--${name}=${value}`;
+    const { parts } = this;
+    if (parts.shell) {
+      const last = parts.argv[parts.argv.length - 1] ?? parts.binary;
+      if (!last.offsets) return undefined;
+      const text = escapeForScalar(` ${flag}`, parts.shell.item.type);
+      return text === undefined ? undefined : [{ start: last.range.end, end: last.range.end, newText: text }];
+    }
+    const seq = asSeq(this.home()?.value);
+    const edit = seq && appendSeqItem(source, seq, flag);
+    return edit ? [edit] : undefined;
+  }
+
+  /** Changes the value in place, or turns a bare bool flag into `--name=value`. */
+  setFlag(_source: SourceText, occurrence: FlagOccurrence, value: string): OffsetEdit[] | undefined {
+    const { token, valueToken } = occurrence;
+    if (!token || !token.offsets || (valueToken && !valueToken.offsets)) return undefined;
+    if (occurrence.form === 'bare') {
+      const text = escapeForScalar(`=${value}`, token.item.type);
+      return text === undefined ? undefined : [{ start: token.range.end, end: token.range.end, newText: text }];
+    }
+    const text = escapeForScalar(value, (valueToken ?? token).item.type);
+    return text === undefined ? undefined : [{ start: occurrence.valueRange.start, end: occurrence.valueRange.end, newText: text }];
+  }
+
+  removeFlags(source: SourceText, occurrences: readonly FlagOccurrence[]): OffsetEdit[] | undefined {
+    const tokens = occurrences.flatMap((o) => [o.token, o.valueToken]).filter((t): t is ArgToken => t !== undefined);
+    return removeTokens(source, tokens);
+  }
+}
+
+/** Removes words from a command line: their sequence items, or their text (with the blank before it) in a script. */
+export function removeTokens(source: SourceText, tokens: readonly ArgToken[]): OffsetEdit[] | undefined {
+  const edits: OffsetEdit[] = [];
+  for (const token of tokens) {
+    if (token.inShell) {
+      if (!token.offsets) return undefined;
+      let start = token.range.start;
+      while (start > 0 && (source.text[start - 1] === ' ' || source.text[start - 1] === '\t')) start--;
+      edits.push({ start, end: token.range.end, newText: '' });
+      continue;
+    }
+    const edit = removeSeqItem(source, token.list, token.item);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return edits;
+}
+
+/** Text to insert inside a scalar of the given style, escaped for it; undefined if a plain scalar cannot hold it. */
+export function escapeForScalar(text: string, style: string | undefined): string | undefined {
+  if (style === 'QUOTE_DOUBLE') return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  if (style === 'QUOTE_SINGLE') return text.replace(/'/g, "''");
+  if (style === 'PLAIN' && /: | #|^#/.test(text)) return undefined;
+  return text;
+}
