@@ -1,11 +1,11 @@
 // What the engine knows about the place under the cursor: a flag, a KubeletConfiguration field, or a component's command line.
-import { isMap, type YAMLMap } from 'yaml';
+import { isMap } from 'yaml';
 import type { Analysis } from './analyze';
 import { CHANNELS, type ChannelInfo } from './docs/channels';
-import { kubeletSettingByField, kubeletSettingByFlag } from './docs/kubeletSettings';
+import { settingByField, settingByFlag } from './docs/settings';
 import type { ComponentName } from './flags/catalog';
 import type { FlagOccurrence } from './flags/flagset';
-import type { Component } from './parse/component';
+import type { Component, ConfigSource } from './parse/component';
 import { keyName, keyRange, nodeRange, scalarText } from './parse/yamlNodes';
 import { RULES } from './rules/registry';
 import type { ChannelId, Finding, OffsetRange, Range } from './types';
@@ -31,7 +31,10 @@ const COMPONENT_CHANNELS: Readonly<Record<ComponentName, readonly ChannelId[]>> 
   kubelet: ['node-to-apiserver', 'apiserver-to-kubelet'],
   'kube-controller-manager': ['node-to-apiserver', 'control-plane-internal'],
   'kube-scheduler': ['node-to-apiserver', 'control-plane-internal'],
+  'kube-proxy': ['node-to-apiserver'],
   etcd: ['control-plane-internal'],
+  'konnectivity-server': ['apiserver-to-nodes-pods-services'],
+  'konnectivity-agent': ['apiserver-to-nodes-pods-services', 'node-to-apiserver'],
 };
 
 const COMPONENT_SUMMARIES: Readonly<Record<ComponentName, string>> = {
@@ -39,7 +42,10 @@ const COMPONENT_SUMMARIES: Readonly<Record<ComponentName, string>> = {
   kubelet: "The node agent: it calls the API server with its node credentials and serves the API server's logs, exec, attach and port-forward calls on port 10250.",
   'kube-controller-manager': 'Runs the controllers; a client of the API server with its own serving endpoint (port 10257).',
   'kube-scheduler': 'Assigns pods to nodes; a client of the API server with its own serving endpoint (port 10259).',
+  'kube-proxy': 'Programs service routing on each node; a client of the API server with a metrics endpoint of its own.',
   etcd: "The cluster's store: only the API server should reach it, over mutually authenticated TLS.",
+  'konnectivity-server': 'Runs next to the API server and carries its traffic to nodes, pods and services through tunnels the agents open.',
+  'konnectivity-agent': 'Runs on the nodes and opens the tunnels the API server uses to reach nodes, pods and services.',
 };
 
 function contains(range: OffsetRange | undefined, offset: number): boolean {
@@ -56,7 +62,7 @@ function findingsAt(analysis: Analysis, range: OffsetRange): Finding[] {
 }
 
 function flagHover(analysis: Analysis, c: Component, occurrence: FlagOccurrence): HoverInfo | undefined {
-  const setting = c.component === 'kubelet' ? kubeletSettingByFlag(occurrence.name) : undefined;
+  const setting = settingByFlag(c.component, occurrence.name);
   const spec = occurrence.spec;
   const summary = setting?.summary ?? spec?.summary;
   if (!summary) return undefined;
@@ -98,8 +104,8 @@ function componentHover(analysis: Analysis, c: Component, range: OffsetRange): H
   };
 }
 
-function fieldHover(analysis: Analysis, root: YAMLMap<unknown, unknown>, offset: number): HoverInfo | undefined {
-  let map: unknown = root;
+function fieldHover(analysis: Analysis, config: ConfigSource, offset: number): HoverInfo | undefined {
+  let map: unknown = config.root;
   const path: string[] = [];
   while (isMap(map)) {
     const pair = map.items.find((p) => contains({ start: keyRange(p)?.start ?? -1, end: nodeRange(p.value)?.end ?? keyRange(p)?.end ?? -1 }, offset));
@@ -108,13 +114,13 @@ function fieldHover(analysis: Analysis, root: YAMLMap<unknown, unknown>, offset:
     path.push(name);
     const key = keyRange(pair);
     if (contains(key, offset) || !isMap(pair.value)) {
-      const setting = kubeletSettingByField(path);
+      const setting = settingByField(config.component, path);
       if (!setting || !key) return undefined;
       const value = scalarText(pair.value);
       const spelled = path.join('.');
       return {
         range: analysis.model.source.range(key),
-        title: `${spelled} (KubeletConfiguration)`,
+        title: `${spelled} (${config.label})`,
         channel: CHANNELS[setting.channel],
         summary: setting.summary,
         secure: setting.secure !== undefined ? `${path[path.length - 1]}: ${setting.secure}` : undefined,
@@ -139,10 +145,8 @@ export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefin
     const anchor = c.carrier.anchors().find((r) => contains(r, offset));
     if (anchor) return componentHover(analysis, c, anchor);
   }
-  for (const document of model.kubeletConfigs) {
-    if (offset < document.start || offset > document.end) continue;
-    const root = document.doc.contents;
-    if (isMap(root)) return fieldHover(analysis, root, offset);
+  for (const config of model.configs) {
+    if (contains(nodeRange(config.root), offset)) return fieldHover(analysis, config, offset);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 // Finds the control-plane components that workload containers run, with their argv, env and flags.
 import { isScalar, type Pair, type YAMLMap } from 'yaml';
-import { COMPONENT_NAMES, type ComponentName } from '../flags/catalog';
+import { COMPONENT_BINARIES, type ComponentName } from '../flags/catalog';
 import { parseFlags, type FlagSet } from '../flags/flagset';
 import { shellWords } from '../flags/shell';
 import type { ArgToken } from '../flags/tokens';
@@ -8,6 +8,7 @@ import type { Component } from '../parse/component';
 import { WORKLOAD_POD_SPEC_PATHS, type ParsedDocument } from '../parse/documents';
 import { scalarValueOffsets } from '../parse/scalarSource';
 import { asMap, asSeq, mapPair, mapPathPair, mapValue, scalarText } from '../parse/yamlNodes';
+import { parseVersion } from '../version';
 import { ArgvCarrier, type ShellScript } from './argv';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'busybox']);
@@ -29,7 +30,7 @@ function basename(word: string): string {
 
 function asComponent(word: string): ComponentName | undefined {
   const base = basename(word);
-  return (COMPONENT_NAMES as readonly string[]).includes(base) ? (base as ComponentName) : undefined;
+  return Object.prototype.hasOwnProperty.call(COMPONENT_BINARIES, base) ? COMPONENT_BINARIES[base] : undefined;
 }
 
 function itemTokens(pair: Pair<unknown, unknown> | undefined, listKey: 'command' | 'args', text: string): ArgToken[] {
@@ -168,6 +169,8 @@ export function findComponents(document: ParsedDocument, text: string): Componen
       label: name === undefined ? undefined : `container ${name}`,
       flags,
       carrier: new ArgvCarrier({ binary: located.binary, argv: located.argv, commandPair, argsPair, shell: located.shell }, () => flags),
+      partial: false,
+      version: parseVersion(scalarText(mapValue(container, 'image'))),
     });
   }
   return found;

@@ -1,22 +1,9 @@
-// Kubelet settings on the API server → kubelet channel, each with its flag, its KubeletConfiguration field and both defaults.
-import type { ChannelId } from '../types';
-
-export interface KubeletSetting {
-  flag: string;
-  field: readonly string[];
-  type: 'bool' | 'int' | 'string';
-  /** The value when the flag is absent and no config file is given (pflag default). */
-  flagDefault?: string;
-  /** The value when the field is absent from a KubeletConfiguration (config default). */
-  configDefault?: string;
-  channel: ChannelId;
-  summary: string;
-  /** The secure value, as written after `--flag=` or after `field: `. */
-  secure?: string;
-}
+// Kubelet settings, each with its flag, its KubeletConfiguration field and both defaults.
+import type { Setting } from './settings';
 
 export const KUBELET_SETTINGS = {
   anonymousAuth: {
+    component: 'kubelet',
     flag: 'anonymous-auth',
     field: ['authentication', 'anonymous', 'enabled'],
     type: 'bool',
@@ -27,6 +14,7 @@ export const KUBELET_SETTINGS = {
     secure: 'false',
   },
   webhookAuthentication: {
+    component: 'kubelet',
     flag: 'authentication-token-webhook',
     field: ['authentication', 'webhook', 'enabled'],
     type: 'bool',
@@ -37,6 +25,7 @@ export const KUBELET_SETTINGS = {
     secure: 'true',
   },
   authorizationMode: {
+    component: 'kubelet',
     flag: 'authorization-mode',
     field: ['authorization', 'mode'],
     type: 'string',
@@ -47,6 +36,7 @@ export const KUBELET_SETTINGS = {
     secure: 'Webhook',
   },
   readOnlyPort: {
+    component: 'kubelet',
     flag: 'read-only-port',
     field: ['readOnlyPort'],
     type: 'int',
@@ -57,6 +47,7 @@ export const KUBELET_SETTINGS = {
     secure: '0',
   },
   clientCAFile: {
+    component: 'kubelet',
     flag: 'client-ca-file',
     field: ['authentication', 'x509', 'clientCAFile'],
     type: 'string',
@@ -65,6 +56,7 @@ export const KUBELET_SETTINGS = {
     secure: '/etc/kubernetes/pki/ca.crt',
   },
   serverTLSBootstrap: {
+    component: 'kubelet',
     flag: 'rotate-server-certificates',
     field: ['serverTLSBootstrap'],
     type: 'bool',
@@ -75,6 +67,7 @@ export const KUBELET_SETTINGS = {
     secure: 'true',
   },
   tlsCertFile: {
+    component: 'kubelet',
     flag: 'tls-cert-file',
     field: ['tlsCertFile'],
     type: 'string',
@@ -82,20 +75,11 @@ export const KUBELET_SETTINGS = {
     summary: "The kubelet's serving certificate; without it (and without `serverTLSBootstrap`) the kubelet signs its own.",
   },
   tlsPrivateKeyFile: {
+    component: 'kubelet',
     flag: 'tls-private-key-file',
     field: ['tlsPrivateKeyFile'],
     type: 'string',
     channel: 'apiserver-to-kubelet',
     summary: "Private key of the kubelet's serving certificate.",
   },
-} as const satisfies Record<string, KubeletSetting>;
-
-export type KubeletSettingKey = keyof typeof KUBELET_SETTINGS;
-
-export function kubeletSettingByFlag(flag: string): KubeletSetting | undefined {
-  return Object.values(KUBELET_SETTINGS).find((s) => s.flag === flag);
-}
-
-export function kubeletSettingByField(path: readonly string[]): KubeletSetting | undefined {
-  return Object.values(KUBELET_SETTINGS).find((s) => s.field.join('.') === path.join('.'));
-}
+} as const satisfies Record<string, Setting>;

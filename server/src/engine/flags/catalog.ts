@@ -1,15 +1,34 @@
 // The flags the engine knows for each control-plane component: their pflag type, default and meaning.
 import type { ChannelId } from '../types';
+import { CHANNEL_SPECS } from './specs';
 
-export type ComponentName = 'kube-apiserver' | 'kubelet' | 'kube-controller-manager' | 'kube-scheduler' | 'etcd';
+export type ComponentName =
+  | 'kube-apiserver'
+  | 'kubelet'
+  | 'kube-controller-manager'
+  | 'kube-scheduler'
+  | 'kube-proxy'
+  | 'etcd'
+  | 'konnectivity-server'
+  | 'konnectivity-agent';
 
 export const COMPONENT_NAMES: readonly ComponentName[] = [
   'kube-apiserver',
   'kubelet',
   'kube-controller-manager',
   'kube-scheduler',
+  'kube-proxy',
   'etcd',
+  'konnectivity-server',
+  'konnectivity-agent',
 ];
+
+/** Binary names that run each component, where they differ from the component's name. */
+export const COMPONENT_BINARIES: Readonly<Record<string, ComponentName>> = {
+  ...Object.fromEntries(COMPONENT_NAMES.map((c) => [c, c])),
+  'proxy-server': 'konnectivity-server',
+  'proxy-agent': 'konnectivity-agent',
+};
 
 /** pflag value kinds that change how a command line is read: bools take a value only after `=`; slices append. */
 export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'map';
@@ -27,60 +46,17 @@ export interface FlagSpec {
   removedIn?: string;
 }
 
-type Catalog = Readonly<Record<string, FlagSpec>>;
+export type Catalog = Readonly<Record<string, FlagSpec>>;
+
+/** Flag knowledge contributed by one channel's rules: summaries, secure values and versions, merged over the base tables below. */
+export type ChannelFlagSpecs = Partial<Record<ComponentName, Catalog>>;
 
 const KUBE_APISERVER: Catalog = {
-  'kubelet-certificate-authority': {
-    type: 'string',
-    channel: 'apiserver-to-kubelet',
-    summary: "CA bundle the API server uses to verify each kubelet's serving certificate before it sends logs, exec, attach and port-forward traffic.",
-    secure: '/etc/kubernetes/pki/ca.crt',
-  },
-  'kubelet-client-certificate': {
-    type: 'string',
-    channel: 'apiserver-to-kubelet',
-    summary: 'Client certificate the API server presents to kubelets, so that kubelets can authenticate it.',
-    secure: '/etc/kubernetes/pki/apiserver-kubelet-client.crt',
-  },
-  'kubelet-client-key': {
-    type: 'string',
-    channel: 'apiserver-to-kubelet',
-    summary: 'Private key of the client certificate the API server presents to kubelets.',
-    secure: '/etc/kubernetes/pki/apiserver-kubelet-client.key',
-  },
-  'kubelet-https': {
-    type: 'bool',
-    default: 'true',
-    channel: 'apiserver-to-kubelet',
-    summary: 'Whether the API server uses HTTPS to reach kubelets; `false` sends exec, logs and port-forward traffic in clear text.',
-    secure: 'true',
-    removedIn: '1.22',
-  },
-  'kubelet-preferred-address-types': {
-    type: 'stringSlice',
-    channel: 'apiserver-to-kubelet',
-    summary: 'Order of node address types the API server tries when it connects to a kubelet; it must match the names in the kubelet serving certificates.',
-  },
-  'anonymous-auth': {
-    type: 'bool',
-    default: 'true',
-    channel: 'node-to-apiserver',
-    summary: 'Whether requests without credentials are served as `system:anonymous`.',
-    secure: 'false',
-  },
-  'authorization-mode': {
-    type: 'stringSlice',
-    default: 'AlwaysAllow',
-    channel: 'node-to-apiserver',
-    summary: 'Ordered list of authorizers for requests to the API server.',
-    secure: 'Node,RBAC',
-  },
-  'client-ca-file': {
-    type: 'string',
-    channel: 'node-to-apiserver',
-    summary: 'CA bundle that verifies client certificates of kubelets, controllers and users.',
-    secure: '/etc/kubernetes/pki/ca.crt',
-  },
+  'anonymous-auth': { type: 'bool', default: 'true' },
+  'authorization-mode': { type: 'stringSlice', default: 'AlwaysAllow' },
+  'client-ca-file': { type: 'string' },
+  'kubelet-https': { type: 'bool', default: 'true' },
+  'kubelet-preferred-address-types': { type: 'stringSlice' },
   'enable-admission-plugins': { type: 'stringSlice' },
   'disable-admission-plugins': { type: 'stringSlice' },
   'etcd-servers': { type: 'stringSlice' },
@@ -169,14 +145,38 @@ const ETCD: Catalog = {
   'experimental-initial-corrupt-check': { type: 'bool', default: 'false' },
 };
 
-const CATALOGS: Readonly<Record<ComponentName, Catalog>> = {
+const KUBE_PROXY: Catalog = {
+  'feature-gates': { type: 'map' },
+  'masquerade-all': { type: 'bool', default: 'false' },
+  'profiling': { type: 'bool', default: 'false' },
+};
+
+const BASE: Readonly<Record<ComponentName, Catalog>> = {
   'kube-apiserver': KUBE_APISERVER,
   kubelet: KUBELET,
   'kube-controller-manager': KUBE_CONTROLLER_MANAGER,
   'kube-scheduler': KUBE_SCHEDULER,
+  'kube-proxy': KUBE_PROXY,
   etcd: ETCD,
+  'konnectivity-server': {},
+  'konnectivity-agent': {},
 };
+
+const CATALOGS: Readonly<Record<ComponentName, Catalog>> = Object.fromEntries(
+  COMPONENT_NAMES.map((component) => {
+    const merged: Record<string, FlagSpec> = { ...BASE[component] };
+    for (const specs of CHANNEL_SPECS) {
+      for (const [name, spec] of Object.entries(specs[component] ?? {})) merged[name] = { ...merged[name], ...spec };
+    }
+    return [component, merged];
+  }),
+) as Record<ComponentName, Catalog>;
 
 export function flagSpec(component: ComponentName, name: string): FlagSpec | undefined {
   return Object.prototype.hasOwnProperty.call(CATALOGS[component], name) ? CATALOGS[component][name] : undefined;
+}
+
+/** Every flag the engine knows for a component, for hover and completion. */
+export function knownFlags(component: ComponentName): Readonly<Record<string, FlagSpec>> {
+  return CATALOGS[component];
 }

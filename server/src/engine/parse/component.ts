@@ -1,9 +1,11 @@
 // A control-plane component as the engine sees it: its flags, wherever they are written, and how to edit them there.
+import type { YAMLMap } from 'yaml';
 import type { ComponentName } from '../flags/catalog';
 import type { FlagOccurrence, FlagSet } from '../flags/flagset';
 import type { OffsetEdit } from '../fix/yamlEdits';
 import type { SourceText } from '../text';
 import type { OffsetRange } from '../types';
+import type { KubeVersion } from '../version';
 import type { ParsedDocument } from './documents';
 
 /**
@@ -30,4 +32,26 @@ export interface Component {
   label?: string;
   flags: FlagSet;
   carrier: FlagCarrier;
+  /**
+   * True when the file shows only part of the component's settings (a Helm template, a Kustomize
+   * patch, a `--config` file we cannot see): missing settings draw no finding, explicit ones do.
+   */
+  partial: boolean;
+  /** The Kubernetes version the file says the component runs (image tag, kubeadm `kubernetesVersion`). */
+  version?: KubeVersion;
+}
+
+/**
+ * A component's configuration written as YAML fields: a KubeletConfiguration document, etcd's
+ * `--config-file` format, eksctl's `kubeletExtraConfig`. Fields left out take the config defaults.
+ */
+export interface ConfigSource {
+  component: ComponentName;
+  document: ParsedDocument;
+  /** The mapping the fields are read from: the document root, or a nested mapping. */
+  root: YAMLMap<unknown, unknown>;
+  /** How the user would name it: `KubeletConfiguration`, `nodeGroups[0].kubeletExtraConfig`. */
+  label: string;
+  /** True when fields left out are filled by something we cannot see (EKS's own kubelet config, a patch). */
+  partial: boolean;
 }

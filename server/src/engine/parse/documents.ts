@@ -2,7 +2,7 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { asMap, scalarText, mapValue } from './yamlNodes';
 
-export type DocumentClass = 'workload' | 'kubelet-config' | 'kubernetes-other' | 'not-kubernetes';
+export type DocumentClass = 'workload' | 'kubernetes-other' | 'not-kubernetes';
 
 export interface ParsedDocument {
   index: number;
@@ -29,7 +29,6 @@ export const WORKLOAD_POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>
 
 function classify(apiVersion: string | undefined, kind: string | undefined): DocumentClass {
   if (!kind || !apiVersion) return 'not-kubernetes';
-  if (kind === 'KubeletConfiguration' && apiVersion.startsWith('kubelet.config.k8s.io/')) return 'kubelet-config';
   if (WORKLOAD_POD_SPEC_PATHS[kind]) return 'workload';
   return 'kubernetes-other';
 }

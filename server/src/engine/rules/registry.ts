@@ -1,27 +1,17 @@
 // Every rule of the engine, in id order. An id, once released, never changes meaning.
-import kubeletAnonymousAuthEnabled from './apiserver-to-kubelet/kubeletAnonymousAuthEnabled';
-import kubeletAuthorizationAlwaysAllow from './apiserver-to-kubelet/kubeletAuthorizationAlwaysAllow';
-import kubeletCertificateAuthorityMissing from './apiserver-to-kubelet/kubeletCertificateAuthorityMissing';
-import kubeletClientCaMissing from './apiserver-to-kubelet/kubeletClientCaMissing';
-import kubeletClientCertificateMissing from './apiserver-to-kubelet/kubeletClientCertificateMissing';
-import kubeletHttpsDisabled from './apiserver-to-kubelet/kubeletHttpsDisabled';
-import kubeletReadOnlyPortEnabled from './apiserver-to-kubelet/kubeletReadOnlyPortEnabled';
-import kubeletServingCertificateSelfSigned from './apiserver-to-kubelet/kubeletServingCertificateSelfSigned';
-import kubeletWebhookAuthenticationDisabled from './apiserver-to-kubelet/kubeletWebhookAuthenticationDisabled';
-import boolFlagSplitValue from './general/boolFlagSplitValue';
+import { APISERVER_TO_KUBELET_RULES } from './apiserver-to-kubelet';
+import { APISERVER_TO_NODES_PODS_SERVICES_RULES } from './apiserver-to-nodes-pods-services';
+import { CONTROL_PLANE_INTERNAL_RULES } from './control-plane-internal';
+import { GENERAL_RULES } from './general';
+import { NODE_TO_APISERVER_RULES } from './node-to-apiserver';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
-  boolFlagSplitValue,
-  kubeletCertificateAuthorityMissing,
-  kubeletClientCertificateMissing,
-  kubeletHttpsDisabled,
-  kubeletAnonymousAuthEnabled,
-  kubeletAuthorizationAlwaysAllow,
-  kubeletWebhookAuthenticationDisabled,
-  kubeletReadOnlyPortEnabled,
-  kubeletClientCaMissing,
-  kubeletServingCertificateSelfSigned,
+  ...GENERAL_RULES,
+  ...NODE_TO_APISERVER_RULES,
+  ...APISERVER_TO_KUBELET_RULES,
+  ...APISERVER_TO_NODES_PODS_SERVICES_RULES,
+  ...CONTROL_PLANE_INTERNAL_RULES,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function ruleById(id: string): Rule | undefined {

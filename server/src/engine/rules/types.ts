@@ -1,6 +1,8 @@
 // The rule model: metadata that feeds messages, docs, hover and the CLI, plus one check function.
 import type { OffsetEdit } from '../fix/yamlEdits';
+import type { Component } from '../parse/component';
 import type { FileModel } from '../parse/model';
+import type { KubeVersion } from '../version';
 import type { ChannelId, OffsetRange, Severity } from '../types';
 
 export interface RuleExample {
@@ -48,6 +50,8 @@ export interface RuleReport {
 
 export interface RuleContext {
   readonly model: FileModel;
+  /** The Kubernetes version a component runs: the user's setting, else what the file says, else the newest the rules know. */
+  versionOf(component?: Component): KubeVersion;
   report(report: RuleReport): void;
 }
 

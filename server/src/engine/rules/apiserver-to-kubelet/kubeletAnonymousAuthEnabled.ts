@@ -1,13 +1,13 @@
 // KCG204: the kubelet serves anonymous requests.
 import { KUBELET_SETTINGS } from '../../docs/kubeletSettings';
 import { kubeletConfig, kubeletDaemonSet, secureKubeletFlagsExcept, SECURE_KUBELET_FIELDS } from '../examples';
-import { kubeletSettingRule } from '../templates/kubeletSettings';
+import { settingRule } from '../templates/settings';
 import { parseBool } from '../templates/values';
 
 const others = secureKubeletFlagsExcept('anonymous-auth');
 const fieldsWithout = SECURE_KUBELET_FIELDS.filter((l) => l !== '  anonymous:' && l !== '    enabled: false');
 
-export default kubeletSettingRule({
+export default settingRule({
   setting: KUBELET_SETTINGS.anonymousAuth,
   fixValue: 'false',
   insecure: (value) => parseBool(value) !== false,

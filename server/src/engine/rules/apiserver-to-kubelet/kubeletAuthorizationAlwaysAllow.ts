@@ -1,11 +1,11 @@
 // KCG205: the kubelet authorizes every request.
 import { KUBELET_SETTINGS } from '../../docs/kubeletSettings';
 import { kubeletConfig, kubeletDaemonSet, secureKubeletFlagsExcept, SECURE_KUBELET_FIELDS } from '../examples';
-import { kubeletSettingRule } from '../templates/kubeletSettings';
+import { settingRule } from '../templates/settings';
 
 const others = secureKubeletFlagsExcept('authorization-mode');
 
-export default kubeletSettingRule({
+export default settingRule({
   setting: KUBELET_SETTINGS.authorizationMode,
   fixValue: 'Webhook',
   insecure: (value) => value === undefined || value.trim() === 'AlwaysAllow',

@@ -1,13 +1,13 @@
 // KCG208: the kubelet cannot verify client certificates, including the API server's.
 import { KUBELET_SETTINGS } from '../../docs/kubeletSettings';
 import { kubeletConfig, kubeletDaemonSet, secureKubeletFlagsExcept, SECURE_KUBELET_FIELDS } from '../examples';
-import { kubeletSettingRule } from '../templates/kubeletSettings';
+import { settingRule } from '../templates/settings';
 import { isSet } from '../templates/values';
 
 const others = secureKubeletFlagsExcept('client-ca-file');
 const withoutX509 = SECURE_KUBELET_FIELDS.filter((l) => l !== '  x509:' && l !== '    clientCAFile: /etc/kubernetes/pki/ca.crt');
 
-export default kubeletSettingRule({
+export default settingRule({
   setting: KUBELET_SETTINGS.clientCAFile,
   fixValue: '/etc/kubernetes/pki/ca.crt',
   insecure: (value) => !isSet(value),

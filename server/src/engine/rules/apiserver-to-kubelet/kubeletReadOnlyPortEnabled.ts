@@ -1,11 +1,11 @@
 // KCG207: the kubelet serves its unauthenticated read-only port.
 import { KUBELET_SETTINGS } from '../../docs/kubeletSettings';
 import { kubeletConfig, kubeletDaemonSet, secureKubeletFlagsExcept, SECURE_KUBELET_FIELDS } from '../examples';
-import { kubeletSettingRule } from '../templates/kubeletSettings';
+import { settingRule } from '../templates/settings';
 
 const others = secureKubeletFlagsExcept('read-only-port');
 
-export default kubeletSettingRule({
+export default settingRule({
   setting: KUBELET_SETTINGS.readOnlyPort,
   fixValue: '0',
   insecure: (value) => value === undefined || Number(value) !== 0,

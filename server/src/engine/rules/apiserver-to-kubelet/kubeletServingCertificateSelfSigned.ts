@@ -1,13 +1,13 @@
 // KCG209: the kubelet signs its own serving certificate, which the API server cannot verify.
 import { KUBELET_SETTINGS } from '../../docs/kubeletSettings';
 import { kubeletConfig, kubeletDaemonSet, secureKubeletFlagsExcept, SECURE_KUBELET_FIELDS } from '../examples';
-import { kubeletSettingRule } from '../templates/kubeletSettings';
+import { settingRule } from '../templates/settings';
 import { parseBool } from '../templates/values';
 
 const others = secureKubeletFlagsExcept('rotate-server-certificates');
 const withoutBootstrap = SECURE_KUBELET_FIELDS.filter((l) => l !== 'serverTLSBootstrap: true');
 
-export default kubeletSettingRule({
+export default settingRule({
   setting: KUBELET_SETTINGS.serverTLSBootstrap,
   satisfiedBy: KUBELET_SETTINGS.tlsCertFile,
   fixValue: 'true',

@@ -1,12 +1,12 @@
 // KCG206: the kubelet does not check bearer tokens with the API server.
 import { KUBELET_SETTINGS } from '../../docs/kubeletSettings';
 import { kubeletConfig, kubeletDaemonSet, secureKubeletFlagsExcept, SECURE_KUBELET_FIELDS } from '../examples';
-import { kubeletSettingRule } from '../templates/kubeletSettings';
+import { settingRule } from '../templates/settings';
 import { parseBool } from '../templates/values';
 
 const others = secureKubeletFlagsExcept('authentication-token-webhook');
 
-export default kubeletSettingRule({
+export default settingRule({
   setting: KUBELET_SETTINGS.webhookAuthentication,
   fixValue: 'true',
   insecure: (value) => parseBool(value) !== true,

@@ -1,20 +1,20 @@
-// Rule template for a kubelet setting read from a kubelet's flags or from a KubeletConfiguration document.
+// Rule template for a setting read from a component's flags or from its config document, each with its own default.
 import type { Pair, YAMLMap } from 'yaml';
 import { replaceScalar, setMapPath, type OffsetEdit } from '../../fix/yamlEdits';
 import type { FlagOccurrence } from '../../flags/flagset';
-import type { KubeletSetting } from '../../docs/kubeletSettings';
-import type { Component } from '../../parse/component';
-import type { ParsedDocument } from '../../parse/documents';
-import { asMap, asScalar, keyRange, mapPair, mapPathPair, nodeRange, scalarText } from '../../parse/yamlNodes';
+import { CONFIG_FLAGS, type Setting } from '../../docs/settings';
+import type { Component, ConfigSource } from '../../parse/component';
+import { asScalar, keyRange, mapPair, mapPathPair, nodeRange, scalarText } from '../../parse/yamlNodes';
 import type { OffsetRange } from '../../types';
 import type { Rule, RuleContext, RuleMeta } from '../types';
 import { componentsOf } from './apiserverFlags';
 import { isSet } from './values';
 
 /**
- * Where a kubelet setting's value comes from. A flag overrides the config file; a flag left unset
- * takes the (often insecure) flag default only when no `--config` file is given, since we cannot
- * see what a file elsewhere sets; a field left unset takes the (usually secure) config default.
+ * Where a setting's value comes from. A flag overrides the config file; a flag left unset takes
+ * the (often insecure) flag default only when no config file is given, since we cannot see what a
+ * file elsewhere sets; a field left unset takes the (usually secure) config default. What the file
+ * cannot tell (an unexpanded `$(VAR)`, a partial file) is `unknown`, and unknown says nothing.
  */
 export type Resolved =
   | { source: 'flag'; value: string; spelled: string; occurrence: FlagOccurrence }
@@ -23,33 +23,44 @@ export type Resolved =
   | { source: 'config-default'; value: string | undefined; spelled: string }
   | { source: 'unknown' };
 
-export function resolveFlag(component: Component, setting: KubeletSetting): Resolved {
+export function resolveFlag(component: Component, setting: Setting): Resolved {
+  const configFlag = CONFIG_FLAGS[component.component];
+  const configGiven = configFlag !== undefined && isSet(component.flags.last(configFlag)?.value);
+  // etcd ignores every flag and ETCD_* variable once --config-file is given.
+  if (configGiven && component.component === 'etcd') return { source: 'unknown' };
   const occurrence = component.flags.last(setting.flag);
   const spelled = `--${setting.flag}`;
-  if (occurrence) return occurrence.unresolved ? { source: 'unknown' } : { source: 'flag', value: occurrence.value, spelled, occurrence };
-  if (isSet(component.flags.last('config')?.value)) return { source: 'unknown' };
+  if (occurrence && occurrence.form !== 'implied') {
+    if (occurrence.unresolved) return { source: 'unknown' };
+    const value = setting.type === 'list' ? component.flags.list(setting.flag).join(',') : occurrence.value;
+    return { source: 'flag', value, spelled, occurrence };
+  }
+  if (occurrence) return { source: 'flag-default', value: occurrence.value, spelled };
+  if (configGiven || component.partial) return { source: 'unknown' };
   return { source: 'flag-default', value: setting.flagDefault, spelled };
 }
 
-export function resolveField(document: ParsedDocument, setting: KubeletSetting): Resolved {
-  const pair = mapPathPair(document.doc.contents, setting.field);
+export function resolveField(config: ConfigSource, setting: Setting): Resolved {
+  if (!setting.field) return { source: 'unknown' };
+  const pair = mapPathPair(config.root, setting.field);
   const spelled = setting.field.join('.');
   if (pair) return { source: 'field', value: scalarText(pair.value), spelled, pair };
+  if (config.partial) return { source: 'unknown' };
   return { source: 'config-default', value: setting.configDefault, spelled };
 }
 
-export interface KubeletSettingRuleOptions {
+export interface SettingRuleOptions {
   meta: RuleMeta;
-  setting: KubeletSetting;
+  setting: Setting;
   /** The value to write when fixing; omit when only the user can know it. */
   fixValue?: string;
   insecure: (value: string | undefined) => boolean;
   /** Another setting that makes this one moot when set (a serving certificate file instead of TLS bootstrap). */
-  satisfiedBy?: KubeletSetting;
+  satisfiedBy?: Setting;
   message: (resolved: Exclude<Resolved, { source: 'unknown' }>) => string;
 }
 
-export function kubeletSettingRule(options: KubeletSettingRuleOptions): Rule {
+export function settingRule(options: SettingRuleOptions): Rule {
   const { meta, setting, insecure, satisfiedBy, fixValue } = options;
   const check = (context: RuleContext, resolved: Resolved, alternative: Resolved, where: () => OffsetRange | undefined, fix: () => OffsetEdit[] | undefined): void => {
     if (resolved.source === 'unknown' || !insecure(resolved.value)) return;
@@ -58,14 +69,14 @@ export function kubeletSettingRule(options: KubeletSettingRuleOptions): Rule {
     const range = where();
     if (!range) return;
     const edits = fixValue === undefined ? undefined : fix();
-    const title = resolved.source === 'flag' || resolved.source === 'flag-default' ? `Set --${setting.flag}=${fixValue}` : `Set ${setting.field.join('.')}: ${fixValue}`;
+    const title = resolved.source === 'flag' || resolved.source === 'flag-default' ? `Set --${setting.flag}=${fixValue}` : `Set ${(setting.field ?? []).join('.')}: ${fixValue}`;
     context.report({ range, message: options.message(resolved), fixes: edits ? [{ title, edits }] : [] });
   };
   return {
     meta,
     check(context) {
       const { source } = context.model;
-      for (const c of componentsOf(context, 'kubelet')) {
+      for (const c of componentsOf(context, setting.component)) {
         const resolved = resolveFlag(c, setting);
         // `--flag value` on a bool flag is the command-line rule's finding (KCG001), with its own fix.
         if (resolved.source === 'flag' && c.flags.strays.some((s) => s.afterBoolFlag === resolved.occurrence)) continue;
@@ -78,18 +89,19 @@ export function kubeletSettingRule(options: KubeletSettingRuleOptions): Rule {
           () => (resolved.source === 'flag' ? c.carrier.setFlag(source, resolved.occurrence, fixValue as string) : c.carrier.addFlag(source, setting.flag, fixValue as string)),
         );
       }
-      for (const document of context.model.kubeletConfigs) {
-        const root = asMap(document.doc.contents);
-        if (!root) continue;
-        const resolved = resolveField(document, setting);
-        const alternative = satisfiedBy ? resolveField(document, satisfiedBy) : resolved;
+      for (const config of context.model.configs) {
+        if (config.component !== setting.component || !setting.field) continue;
+        const { root } = config;
+        const field = setting.field;
+        const resolved = resolveField(config, setting);
+        const alternative = satisfiedBy ? resolveField(config, satisfiedBy) : resolved;
         check(
           context,
           resolved,
           alternative,
-          () => (resolved.source === 'field' ? pairRange(resolved.pair) : nearestAncestorKey(root, setting.field)),
+          () => (resolved.source === 'field' ? pairRange(resolved.pair) : nearestAncestorKey(root, field)),
           () => {
-            if (resolved.source !== 'field') return wrap(setMapPath(source, root, setting.field, fixValue as string));
+            if (resolved.source !== 'field') return wrap(setMapPath(source, root, field, fixValue as string));
             const scalar = asScalar(resolved.pair.value);
             return wrap(scalar && replaceScalar(scalar, fixValue as string, setting.type !== 'string'));
           },
