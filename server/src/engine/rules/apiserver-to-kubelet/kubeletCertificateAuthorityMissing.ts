@@ -1,6 +1,6 @@
 // KCG201: the API server does not verify kubelet serving certificates.
 import { apiserverPod } from '../examples';
-import { flagRequired } from '../templates/apiserverFlags';
+import { flagRequired } from '../templates/flags';
 
 const CLIENT = [
   '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',

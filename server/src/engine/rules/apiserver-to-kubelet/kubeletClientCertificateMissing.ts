@@ -1,6 +1,6 @@
 // KCG202: the API server presents no client certificate to kubelets.
 import { apiserverPod } from '../examples';
-import { flagRequired } from '../templates/apiserverFlags';
+import { flagRequired } from '../templates/flags';
 
 const CERT = '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt';
 const KEY = '--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key';

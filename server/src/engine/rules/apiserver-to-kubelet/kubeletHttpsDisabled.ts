@@ -1,6 +1,6 @@
 // KCG203: the API server talks to kubelets over plain HTTP.
 import { apiserverPod } from '../examples';
-import { flagValueForbidden } from '../templates/apiserverFlags';
+import { flagValueForbidden } from '../templates/flags';
 import { parseBool } from '../templates/values';
 
 const CA = '--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt';

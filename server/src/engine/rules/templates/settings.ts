@@ -1,13 +1,14 @@
 // Rule template for a setting read from a component's flags or from its config document, each with its own default.
-import type { Pair, YAMLMap } from 'yaml';
+import type { Pair } from 'yaml';
 import { replaceScalar, setMapPath, type OffsetEdit } from '../../fix/yamlEdits';
 import type { FlagOccurrence } from '../../flags/flagset';
 import { CONFIG_FLAGS, type Setting } from '../../docs/settings';
 import type { Component, ConfigSource } from '../../parse/component';
-import { asScalar, keyRange, mapPair, mapPathPair, nodeRange, scalarText } from '../../parse/yamlNodes';
+import { asScalar, mapPathPair, scalarText } from '../../parse/yamlNodes';
+import { nearestPresentKey, pairRange } from './fields';
 import type { OffsetRange } from '../../types';
 import type { Rule, RuleContext, RuleMeta } from '../types';
-import { componentsOf } from './apiserverFlags';
+import { componentsOf } from './flags';
 import { isSet } from './values';
 
 /**
@@ -52,8 +53,8 @@ export function resolveField(config: ConfigSource, setting: Setting): Resolved {
 export interface SettingRuleOptions {
   meta: RuleMeta;
   setting: Setting;
-  /** The value to write when fixing; omit when only the user can know it. */
-  fixValue?: string;
+  /** The value to write when fixing (or a function of the current value); omit when only the user can know it. */
+  fixValue?: string | ((current: string | undefined) => string | undefined);
   insecure: (value: string | undefined) => boolean;
   /** Another setting that makes this one moot when set (a serving certificate file instead of TLS bootstrap). */
   satisfiedBy?: Setting;
@@ -61,13 +62,15 @@ export interface SettingRuleOptions {
 }
 
 export function settingRule(options: SettingRuleOptions): Rule {
-  const { meta, setting, insecure, satisfiedBy, fixValue } = options;
+  const { meta, setting, insecure, satisfiedBy } = options;
+  let fixValue: string | undefined;
   const check = (context: RuleContext, resolved: Resolved, alternative: Resolved, where: () => OffsetRange | undefined, fix: () => OffsetEdit[] | undefined): void => {
     if (resolved.source === 'unknown' || !insecure(resolved.value)) return;
     // A setting that makes this one moot, set or hidden in a file we cannot see, means no finding.
     if (satisfiedBy && (alternative.source === 'unknown' || isSet(alternative.value))) return;
     const range = where();
     if (!range) return;
+    fixValue = typeof options.fixValue === 'function' ? options.fixValue(resolved.value) : options.fixValue;
     const edits = fixValue === undefined ? undefined : fix();
     const title = resolved.source === 'flag' || resolved.source === 'flag-default' ? `Set --${setting.flag}=${fixValue}` : `Set ${(setting.field ?? []).join('.')}: ${fixValue}`;
     context.report({ range, message: options.message(resolved), fixes: edits ? [{ title, edits }] : [] });
@@ -99,7 +102,7 @@ export function settingRule(options: SettingRuleOptions): Rule {
           context,
           resolved,
           alternative,
-          () => (resolved.source === 'field' ? pairRange(resolved.pair) : nearestAncestorKey(root, field)),
+          () => (resolved.source === 'field' ? pairRange(resolved.pair) : nearestPresentKey(root, field)),
           () => {
             if (resolved.source !== 'field') return wrap(setMapPath(source, root, field, fixValue as string));
             const scalar = asScalar(resolved.pair.value);
@@ -113,21 +116,4 @@ export function settingRule(options: SettingRuleOptions): Rule {
 
 function wrap(edit: OffsetEdit | undefined): OffsetEdit[] | undefined {
   return edit ? [edit] : undefined;
-}
-
-function pairRange(pair: Pair<unknown, unknown>): OffsetRange | undefined {
-  const key = keyRange(pair);
-  const value = nodeRange(pair.value);
-  if (!key) return value;
-  return { start: key.start, end: value && value.end > key.end ? value.end : key.end };
-}
-
-/** For a field left unset: the deepest key of its path that is present, else the document's `kind`. */
-function nearestAncestorKey(root: YAMLMap<unknown, unknown>, path: readonly string[]): OffsetRange | undefined {
-  for (let depth = path.length - 1; depth > 0; depth--) {
-    const pair = mapPathPair(root, path.slice(0, depth));
-    if (pair) return keyRange(pair);
-  }
-  const kind = mapPair(root, 'kind');
-  return kind ? nodeRange(kind.value) : undefined;
 }

@@ -1,8 +1,9 @@
-// Rule templates for kube-apiserver flags: a flag that must be set, and a value that must not be used.
+// Rule templates for component flags: a flag that must be set, a value that must not be used, a flag a version removed.
 import type { FlagOccurrence } from '../../flags/flagset';
 import type { ComponentName } from '../../flags/catalog';
 import type { Component } from '../../parse/component';
 import type { Rule, RuleContext, RuleMeta } from '../types';
+import { atLeast, formatVersion } from '../../version';
 import { isSet } from './values';
 
 export function componentsOf(context: RuleContext, name: ComponentName): Component[] {
@@ -20,6 +21,8 @@ export function flagRequired(
     meta,
     check(context) {
       for (const c of componentsOf(context, component)) {
+        // A partial file may get the flag from what we cannot see.
+        if (c.partial) continue;
         for (const flag of flags) {
           const last = c.flags.last(flag.name);
           if (last && isSet(last.value)) continue;
@@ -59,6 +62,38 @@ export function flagValueForbidden(
           message: message(last),
           fixes: edits ? [{ title: `Remove --${flag}`, edits }] : [],
         });
+      }
+    },
+  };
+}
+
+/**
+ * A flag that a Kubernetes version removed: from that version on the component refuses to start
+ * with it, so it is reported as removed (never demanded), with a fix that removes it. Before that
+ * version, `olderInsecure` may say the value itself is insecure there.
+ */
+export function flagRemoved(
+  meta: RuleMeta,
+  component: ComponentName,
+  flag: string,
+  removedIn: string,
+  olderInsecure: (value: string) => string | undefined,
+): Rule {
+  return {
+    meta,
+    check(context) {
+      for (const c of componentsOf(context, component)) {
+        const all = c.flags.all(flag).filter((o) => o.form !== 'implied');
+        const last = all[all.length - 1];
+        if (!last) continue;
+        const version = context.versionOf(c);
+        const removed = atLeast(version, removedIn);
+        const message = removed
+          ? `--${flag} was removed in Kubernetes ${removedIn}: ${component} ${formatVersion(version)} will not start with it`
+          : olderInsecure(last.value);
+        if (!message) continue;
+        const edits = c.carrier.removeFlags(context.model.source, all);
+        context.report({ range: last.range, message, fixes: edits ? [{ title: `Remove --${flag}`, edits }] : [] });
       }
     },
   };
