@@ -1,6 +1,8 @@
 // The engine's entry point: text in, findings with fixes out. Pure: no I/O, no editor types.
 import { buildModel, type FileModel } from './parse/model';
 import { NEWEST_KNOWN_VERSION, parseVersion, type KubeVersion } from './version';
+import { outerEdit, outerRange, type EmbeddedYaml } from './parse/embedded';
+import type { Range } from './types';
 import { RULES } from './rules/registry';
 import type { FixSpec, Rule, RuleReport } from './rules/types';
 import type { Finding, Fix, Severity } from './types';
@@ -19,7 +21,10 @@ export interface AnalysisOptions {
 
 export interface Analysis {
   model: FileModel;
+  /** All findings, those inside embedded YAML included, in this file's coordinates. */
   findings: Finding[];
+  /** The analyses of the YAML embedded in block scalars, in their own coordinates (for hover). */
+  embedded: Array<{ yaml: EmbeddedYaml; analysis: Analysis }>;
 }
 
 export function analyzeText(text: string, options: AnalysisOptions = {}): Analysis {
@@ -53,8 +58,26 @@ export function analyzeModel(model: FileModel, options: AnalysisOptions = {}): A
       });
     }
   }
+  const embedded = model.embedded.map(({ yaml, model: inner }) => ({ yaml, analysis: analyzeModel(inner, options) }));
+  for (const { yaml, analysis } of embedded) findings.push(...analysis.findings.map((f) => toOuter(model, yaml, analysis.model, f)));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return { model, findings };
+  return { model, findings, embedded };
+}
+
+/** Moves a finding of embedded YAML into the outer file's coordinates. */
+function toOuter(outer: FileModel, yaml: EmbeddedYaml, inner: FileModel, finding: Finding): Finding {
+  const offsets = (r: Range) => ({ start: inner.source.offsetAt(r.start), end: inner.source.offsetAt(r.end) });
+  return {
+    ...finding,
+    range: outer.source.range(outerRange(yaml, offsets(finding.range))),
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((e) => {
+        const mapped = outerEdit(yaml, { ...offsets(e.range), newText: e.newText });
+        return { range: outer.source.range(mapped), newText: mapped.newText };
+      }),
+    })),
+  };
 }
 
 function toFix(model: FileModel, fix: FixSpec): Fix {

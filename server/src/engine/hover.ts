@@ -8,6 +8,7 @@ import type { FlagOccurrence } from './flags/flagset';
 import type { Component, ConfigSource } from './parse/component';
 import { keyName, keyRange, nodeRange, scalarText } from './parse/yamlNodes';
 import { RULES } from './rules/registry';
+import { innerOffset, outerRange } from './parse/embedded';
 import type { ChannelId, Finding, OffsetRange, Range } from './types';
 
 export interface HoverInfo {
@@ -138,6 +139,14 @@ function fieldHover(analysis: Analysis, config: ConfigSource, offset: number): H
 
 export function hoverAt(analysis: Analysis, offset: number): HoverInfo | undefined {
   const { model } = analysis;
+  for (const { yaml, analysis: inner } of analysis.embedded) {
+    const at = innerOffset(yaml, offset);
+    if (at === undefined) continue;
+    const info = hoverAt(inner, at);
+    if (!info) return undefined;
+    const range = outerRange(yaml, { start: inner.model.source.offsetAt(info.range.start), end: inner.model.source.offsetAt(info.range.end) });
+    return { ...info, range: model.source.range(range), findings: findingsAt(analysis, range) };
+  }
   for (const c of model.components) {
     for (const occurrence of c.flags.occurrences) {
       if (occurrence.form !== 'implied' && contains(occurrence.range, offset)) return flagHover(analysis, c, occurrence);

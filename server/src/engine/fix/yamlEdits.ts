@@ -39,21 +39,21 @@ export function appendSeqItem(source: SourceText, seq: YAMLSeq<unknown>, value: 
 }
 
 /** Removes an item from a sequence together with its line (block) or its separating comma (flow). */
-export function removeSeqItem(source: SourceText, seq: YAMLSeq<unknown>, item: Scalar): OffsetEdit | undefined {
-  if (!item.range) return undefined;
+export function removeSeqItem(source: SourceText, seq: YAMLSeq<unknown>, item: unknown): OffsetEdit | undefined {
+  const range = rangeOf(item);
   const index = seq.items.indexOf(item);
-  if (index < 0) return undefined;
+  if (!range || index < 0) return undefined;
   if (seq.flow) {
-    const prev = seq.items[index - 1] as Scalar | undefined;
-    const next = seq.items[index + 1] as Scalar | undefined;
-    if (prev?.range) return { start: prev.range[1], end: item.range[1], newText: '' };
-    if (next?.range) return { start: item.range[0], end: next.range[0], newText: '' };
-    return { start: item.range[0], end: item.range[1], newText: '' };
+    const prev = rangeOf(seq.items[index - 1]);
+    const next = rangeOf(seq.items[index + 1]);
+    if (prev) return { start: prev[1], end: range[1], newText: '' };
+    if (next) return { start: range[0], end: next[0], newText: '' };
+    return { start: range[0], end: range[1], newText: '' };
   }
-  const dash = dashBefore(source, item.range[0]);
+  const dash = dashBefore(source, range[0]);
   if (dash === undefined || seq.items.length === 1) return undefined;
   const start = source.lineStart(dash);
-  const lastLineEnd = source.lineEnd(Math.max(item.range[0], item.range[1] - 1));
+  const lastLineEnd = source.lineEnd(Math.max(range[0], range[1] - 1));
   const end = Math.min(source.text.length, lastLineEnd + (source.text[lastLineEnd] === '\r' ? 2 : 1));
   return { start, end, newText: '' };
 }
@@ -70,7 +70,10 @@ export function replaceScalar(scalar: Scalar, value: string, plain = false): Off
  * file's own indentation. Returns undefined where a minimal edit is not possible (flow style, a
  * scalar in the way).
  */
-export function setMapPath(source: SourceText, root: YAMLMap<unknown, unknown>, path: readonly string[], valueText: string): OffsetEdit | undefined {
+/** A value to write: one line of YAML source after `key: `, or block lines to put under `key:`, indented one step. */
+export type NewValue = string | { block: readonly string[] };
+
+export function setMapPath(source: SourceText, root: YAMLMap<unknown, unknown>, path: readonly string[], valueText: NewValue): OffsetEdit | undefined {
   let map = root;
   let depth = 0;
   for (; depth < path.length - 1; depth++) {
@@ -98,17 +101,22 @@ export function setMapPath(source: SourceText, root: YAMLMap<unknown, unknown>, 
   return { start: at, end: at, newText: nestedLines(source, path.slice(depth), valueText, indent) };
 }
 
-function nestedLines(source: SourceText, keys: readonly string[], valueText: string, indent: number): string {
+function nestedLines(source: SourceText, keys: readonly string[], valueText: NewValue, indent: number): string {
   const unit = indentUnit(source);
-  return keys
-    .map((key, i) => `${source.eol}${' '.repeat(indent + i * unit)}${key}:${i === keys.length - 1 ? ` ${valueText}` : ''}`)
-    .join('');
+  const last = keys.length - 1;
+  const lines = keys.map((key, i) => `${source.eol}${' '.repeat(indent + i * unit)}${key}:${i === last && typeof valueText === 'string' ? ` ${valueText}` : ''}`);
+  if (typeof valueText !== 'string') lines.push(...valueText.block.map((line) => `${source.eol}${' '.repeat(indent + (last + 1) * unit)}${line}`));
+  return lines.join('');
 }
 
 /** The file's indentation step: the smallest positive indentation of a mapping key line, or 2. */
 function indentUnit(source: SourceText): number {
   const match = /\n( +)[^\s-]/.exec(source.text);
   return match ? Math.min(match[1].length, 8) : 2;
+}
+
+function rangeOf(node: unknown): [number, number, number] | undefined {
+  return isScalar(node) || isMap(node) || isSeq(node) ? node.range ?? undefined : undefined;
 }
 
 function endOf(node: unknown): number | undefined {
@@ -121,4 +129,43 @@ function dashBefore(source: SourceText, itemStart: number): number | undefined {
   let i = itemStart - 1;
   while (i >= 0 && (source.text[i] === ' ' || source.text[i] === '\t')) i--;
   return source.text[i] === '-' ? i : undefined;
+}
+
+/** Removes a `key: value` pair from a block mapping, with its lines. */
+export function removePair(source: SourceText, pair: { key: unknown; value: unknown }): OffsetEdit | undefined {
+  const key = isScalar(pair.key) ? pair.key.range : undefined;
+  if (!key) return undefined;
+  const valueEnd = endOf(pair.value) ?? key[1];
+  const start = source.lineStart(key[0]);
+  if (source.text.slice(start, key[0]).trim() !== '') return undefined;
+  const lastLineEnd = source.lineEnd(Math.max(key[0], valueEnd - 1));
+  const end = Math.min(source.text.length, lastLineEnd + (source.text[lastLineEnd] === '\r' ? 2 : 1));
+  return { start, end, newText: '' };
+}
+
+/** Appends a mapping item (`- name: x` / `  value: y`) to a block sequence of mappings, or `{name: x, value: y}` to a flow one. */
+export function appendSeqMapItem(source: SourceText, seq: YAMLSeq<unknown>, entries: ReadonlyArray<readonly [string, string]>): OffsetEdit | undefined {
+  const last = seq.items[seq.items.length - 1];
+  if (seq.flow) {
+    const flow = `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+    if (!seq.range) return undefined;
+    const lastEnd = endOf(last);
+    if (lastEnd === undefined) return { start: seq.range[0] + 1, end: seq.range[0] + 1, newText: flow };
+    return { start: lastEnd, end: lastEnd, newText: `, ${flow}` };
+  }
+  const lastStart = isMap(last) ? last.range?.[0] : undefined;
+  const lastEnd = endOf(last);
+  if (lastStart === undefined || lastEnd === undefined) return undefined;
+  const dash = dashBefore(source, lastStart);
+  if (dash === undefined) return undefined;
+  const indent = ' '.repeat(dash - source.lineStart(dash));
+  const inner = ' '.repeat(lastStart - dash);
+  const at = source.lineEnd(Math.max(lastStart, lastEnd - 1));
+  const lines = entries.map(([k, v], i) => `${source.eol}${indent}${i === 0 ? '-' + inner.slice(1) : inner}${k}: ${v}`);
+  return { start: at, end: at, newText: lines.join('') };
+}
+
+/** A string value as YAML source: quoted when plain YAML would read it as something else (a bool, a number, null). */
+export function stringScalar(value: string): string {
+  return /^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/i.test(value) ? JSON.stringify(value) : scalarSource(value);
 }
