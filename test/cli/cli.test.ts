@@ -78,4 +78,24 @@ describe('kube-channel-guard CLI', () => {
     assert.equal(r.stdout, fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'KCG201.md'), 'utf8'));
     assert.equal(cli(['explain', 'KCG999']).status, 2);
   });
+
+  it('treats a file a kustomization lists as a patch as a fragment: explicit insecure values only', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcg-kustomize-'));
+    const patch = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: kube-apiserver}', 'spec:', '  containers:', '  - name: kube-apiserver', '    command: [kube-apiserver, --kubelet-https=false]', ''].join('\n');
+    fs.writeFileSync(path.join(dir, 'apiserver-patch.yaml'), patch);
+    fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [base.yaml]\npatches:\n- path: apiserver-patch.yaml\n');
+    const asPatch = JSON.parse(cli(['--format', 'json', path.join(dir, 'apiserver-patch.yaml')]).stdout);
+    assert.deepEqual(asPatch.files[0].findings.map((f: { rule: string }) => f.rule).filter((r: string) => r.startsWith('KCG2')), ['KCG203']);
+    fs.rmSync(path.join(dir, 'kustomization.yaml'));
+    const alone = JSON.parse(cli(['--format', 'json', path.join(dir, 'apiserver-patch.yaml')]).stdout);
+    assert.ok(alone.files[0].findings.some((f: { rule: string }) => f.rule === 'KCG201'));
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('takes a target Kubernetes version, and rejects one that is not a version', () => {
+    assert.equal(cli(['--kubernetes-version', '1.31', 'examples/kube-apiserver.yaml']).status, 1);
+    const bad = cli(['--kubernetes-version', 'latest', 'examples']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--kubernetes-version takes a version like 1.31, not latest/);
+  });
 });

@@ -5,6 +5,7 @@ import { ruleById } from '../engine/rules/registry';
 import { parseArgs, USAGE, UsageError, type Request } from './args';
 import { collectFiles, readFile, UnreadablePathError } from './files';
 import { formatJson, formatText, type FileResult } from './format';
+import { isKustomizePatch } from '../workspace/kustomize';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -23,7 +24,10 @@ function run(request: Request): number {
       return 0;
     }
     case 'check': {
-      const results: FileResult[] = collectFiles(request.paths).map((path) => ({ path, findings: analyzeText(readFile(path)).findings }));
+      const results: FileResult[] = collectFiles(request.paths).map((path) => ({
+        path,
+        findings: analyzeText(readFile(path), { kubernetesVersion: request.kubernetesVersion, partial: isKustomizePatch(path) }).findings,
+      }));
       process.stdout.write(request.format === 'json' ? formatJson(results) : formatText(results));
       return results.some((r) => r.findings.length > 0) ? 1 : 0;
     }

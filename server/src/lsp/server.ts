@@ -6,19 +6,29 @@ import { hoverAt } from '../engine/hover';
 import { codeActions } from './codeActions';
 import { toDiagnostic } from './diagnostics';
 import { toHover } from './hover';
-import { SettingsStore } from './settings';
+import { SettingsStore, type ServerSettings } from './settings';
+import { isKustomizePatch } from '../workspace/kustomize';
+import { fileURLToPath } from 'node:url';
+
+/** A file a kustomization next to it lists as a patch is a fragment: missing settings draw nothing. */
+function isPatch(uri: string): boolean {
+  return uri.startsWith('file:') && isKustomizePatch(fileURLToPath(uri));
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const analyses = new Map<string, { version: number; analysis: Analysis }>();
+  const analyses = new Map<string, { key: string; analysis: Analysis }>();
   let canPullConfiguration = false;
   const settings = new SettingsStore(connection, () => canPullConfiguration);
   const reported = new Set<string>();
 
-  const analysisOf = (document: TextDocument): Analysis => {
+  const analysisOf = (document: TextDocument, settings: ServerSettings): Analysis => {
+    const key = `${document.version}|${settings.kubernetesVersion}`;
     const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
+    if (cached && cached.key === key) return cached.analysis;
     const analysis = analyzeText(document.getText(), {
+      kubernetesVersion: settings.kubernetesVersion || undefined,
+      partial: isPatch(document.uri),
       onRuleError: (ruleId, error) => {
         // Logged once per rule, so that a broken rule does not flood the log on every keystroke.
         if (reported.has(ruleId)) return;
@@ -26,16 +36,16 @@ export function startServer(connection: Connection): void {
         connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       },
     });
-    analyses.set(document.uri, { version: document.version, analysis });
+    analyses.set(document.uri, { key, analysis });
     return analysis;
   };
 
   const validate = async (document: TextDocument): Promise<void> => {
-    const { enable } = await settings.get(document.uri);
+    const resolved = await settings.get(document.uri);
     // The document may have changed or closed while the settings were on their way.
     const current = documents.get(document.uri);
     if (!current || current.version !== document.version) return;
-    const diagnostics = enable ? analysisOf(current).findings.map((f) => toDiagnostic(f, current.version)) : [];
+    const diagnostics = resolved.enable ? analysisOf(current, resolved).findings.map((f) => toDiagnostic(f, current.version)) : [];
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   };
 
@@ -67,8 +77,9 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document || !(await settings.get(document.uri)).enable) return null;
-    const info = hoverAt(analysisOf(document), document.offsetAt(params.position));
+    const resolved = document && (await settings.get(document.uri));
+    if (!document || !resolved?.enable) return null;
+    const info = hoverAt(analysisOf(document, resolved), document.offsetAt(params.position));
     return info ? toHover(info) : null;
   });
 

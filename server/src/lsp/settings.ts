@@ -3,9 +3,11 @@ import type { Connection } from 'vscode-languageserver';
 
 export interface ServerSettings {
   enable: boolean;
+  /** The Kubernetes version to check against (`1.31`); empty means what each file names, else the newest the rules know. */
+  kubernetesVersion: string;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true };
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, kubernetesVersion: '' };
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
