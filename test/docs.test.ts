@@ -7,11 +7,12 @@ import { generatedRuleDocs } from '../server/src/engine/docs/ruleDocs';
 import { RULES } from '../server/src/engine/rules/registry';
 import { ROOT } from './helpers';
 
-it('docs/rules/ is what `npm run docs` generates (run it when this fails)', () => {
-  const dir = path.join(ROOT, 'docs', 'rules');
+it('docs/rules.md and docs/rules/ are what `npm run docs` generates (run it when this fails)', () => {
+  const docs = path.join(ROOT, 'docs');
   const expected = generatedRuleDocs(RULES);
-  assert.deepEqual(fs.readdirSync(dir).sort(), [...expected.keys()].sort());
-  for (const [name, text] of expected) assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, `docs/rules/${name} is stale`);
+  const pages = fs.readdirSync(path.join(docs, 'rules')).map((n) => `rules/${n}`);
+  assert.deepEqual(['rules.md', ...pages].sort(), [...expected.keys()].sort());
+  for (const [name, text] of expected) assert.equal(fs.readFileSync(path.join(docs, name), 'utf8'), text, `docs/${name} is stale`);
 });
 
 it('every rule has a well-formed id, a kebab-case name, a unique id and complete docs', () => {
@@ -25,5 +26,6 @@ it('every rule has a well-formed id, a kebab-case name, a unique id and complete
     ids.add(meta.id);
     for (const field of ['summary', 'rationale', 'remediation'] as const) assert.ok(meta[field].length > 40, `${meta.id} ${field}`);
     assert.ok(meta.references.length > 0, `${meta.id} references`);
+    assert.ok((meta.formats ?? []).length > 0, `${meta.id} names the formats it reads`);
   }
 });

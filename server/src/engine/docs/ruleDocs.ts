@@ -1,6 +1,7 @@
 // Renders a rule's metadata as its Markdown documentation page, and the index of all rules.
 import type { Rule } from '../rules/types';
 import { CHANNELS } from './channels';
+import { UNDECIDABLE } from './undecidable';
 
 function yamlBlock(text: string): string {
   return ['```yaml', text.replace(/\n$/, ''), '```'].join('\n');
@@ -12,9 +13,9 @@ export function renderRulePage(rule: Rule): string {
   const lines = [
     `# ${m.id}: ${m.name}`,
     '',
-    `| channel | default severity | quick fix |`,
-    `|---|---|---|`,
-    `| ${CHANNELS[m.channel].title} (\`${m.channel}\`) | ${m.severity} | ${fixable ? 'yes' : 'no'} |`,
+    `| channel | default severity | quick fix | CIS | formats |`,
+    `|---|---|---|---|---|`,
+    `| ${CHANNELS[m.channel].title} (\`${m.channel}\`) | ${m.severity} | ${fixable ? 'yes' : 'no'} | ${cisIds(rule).join(', ') || '—'} | ${(m.formats ?? []).join(', ')} |`,
     '',
     m.summary,
     '',
@@ -43,15 +44,36 @@ export function renderRulePage(rule: Rule): string {
   return lines.join('\n');
 }
 
+function cisIds(rule: Rule): string[] {
+  return [...new Set(rule.meta.references.flatMap((r) => (r.cis ? [r.cis] : [])))];
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
 export function renderRuleIndex(rules: readonly Rule[]): string {
   const lines = [
     '# Rules',
     '',
-    'Rule ids are `KCG` plus three digits; the first digit names the channel: 0 the command line itself, 1 node → API server, 2 API server → kubelet, 3 API server → nodes, pods and services, 4 control plane internal.',
+    'Rule ids are `KCG` plus three digits; the first digit names the channel: 0 the command line itself, 1 node → API server, 2 API server → kubelet, 3 API server → nodes, pods and services, 4 control plane internal. An id never changes meaning.',
     '',
-    '| id | name | channel | severity | summary |',
-    '|---|---|---|---|---|',
-    ...rules.map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.name} | ${CHANNELS[r.meta.channel].title} | ${r.meta.severity} | ${r.meta.summary.replace(/\|/g, '\\|')} |`),
+    '| id | name | channel | severity | fixable | CIS | formats |',
+    '|---|---|---|---|---|---|---|',
+    ...rules.map((r) => {
+      const fixable = r.meta.examples.invalid.some((e) => e.fixed !== undefined) ? 'yes' : 'no';
+      return `| [${r.meta.id}](rules/${r.meta.id}.md) | ${r.meta.name} | ${CHANNELS[r.meta.channel].title} | ${r.meta.severity} | ${fixable} | ${cisIds(r).join(', ') || '—'} | ${cell((r.meta.formats ?? []).join(', '))} |`;
+    }),
+    '',
+    'Every format may also be written as YAML inside a block scalar of another file (kops `contents:`, Cluster API `files[].content`, kind `kubeadmConfigPatches`); those are read too.',
+    '',
+    '## Settings YAML cannot decide',
+    '',
+    'These rows of the research catalogue (`shared/RULES.md`) have no rule, and why:',
+    '',
+    '| row | setting | why there is no rule |',
+    '|---|---|---|',
+    ...UNDECIDABLE.map((u) => `| ${u.row} | ${cell(u.setting)} | ${cell(u.reason)} |`),
     '',
     '<!-- Generated from the rule metadata by `npm run docs`; do not edit. -->',
     '',
@@ -59,9 +81,9 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
   return lines.join('\n');
 }
 
-/** Every generated docs file, by path relative to `docs/rules/`. */
+/** Every generated docs file, by path relative to `docs/`. */
 export function generatedRuleDocs(rules: readonly Rule[]): Map<string, string> {
-  const files = new Map<string, string>([['README.md', renderRuleIndex(rules)]]);
-  for (const rule of rules) files.set(`${rule.meta.id}.md`, renderRulePage(rule));
+  const files = new Map<string, string>([['rules.md', renderRuleIndex(rules)]]);
+  for (const rule of rules) files.set(`rules/${rule.meta.id}.md`, renderRulePage(rule));
   return files;
 }

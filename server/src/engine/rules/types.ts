@@ -35,6 +35,8 @@ export interface RuleMeta {
   remediation: string;
   references: RuleReference[];
   examples: { valid: RuleExample[]; invalid: RuleExample[] };
+  /** The file formats the rule reads (`KubeletConfiguration`, `kubeconfig`); the flag and setting templates fill it in. */
+  formats?: readonly string[];
 }
 
 export interface FixSpec {

@@ -17,6 +17,7 @@ const rule: Rule = {
     ].join('\n'),
     remediation: 'Write the value after `=`. The quick fix joins the two words into `--flag=value`.',
     references: [{ title: 'spf13/pflag: command line flag syntax', url: 'https://github.com/spf13/pflag#command-line-flag-syntax' }],
+    formats: ['workloads and static pods'],
     examples: {
       valid: [
         { title: 'Value after =', text: kubeletDaemonSet(['--anonymous-auth=false']) },

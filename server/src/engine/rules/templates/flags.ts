@@ -3,6 +3,7 @@ import type { FlagOccurrence } from '../../flags/flagset';
 import type { ComponentName } from '../../flags/catalog';
 import type { Component } from '../../parse/component';
 import type { Rule, RuleContext, RuleMeta } from '../types';
+import { flagFormats } from '../../docs/formats';
 import { atLeast, formatVersion } from '../../version';
 import { isSet } from './values';
 
@@ -18,7 +19,7 @@ export function flagRequired(
   message: (flag: string) => string,
 ): Rule {
   return {
-    meta,
+    meta: { ...meta, formats: meta.formats ?? flagFormats(component) },
     check(context) {
       for (const c of componentsOf(context, component)) {
         // A partial file may get the flag from what we cannot see.
@@ -50,7 +51,7 @@ export function flagValueForbidden(
   message: (occurrence: FlagOccurrence) => string,
 ): Rule {
   return {
-    meta,
+    meta: { ...meta, formats: meta.formats ?? flagFormats(component) },
     check(context) {
       for (const c of componentsOf(context, component)) {
         const last = c.flags.last(flag);
@@ -80,7 +81,7 @@ export function flagRemoved(
   olderInsecure: (value: string) => string | undefined,
 ): Rule {
   return {
-    meta,
+    meta: { ...meta, formats: meta.formats ?? flagFormats(component) },
     check(context) {
       for (const c of componentsOf(context, component)) {
         const all = c.flags.all(flag).filter((o) => o.form !== 'implied');

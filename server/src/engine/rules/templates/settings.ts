@@ -6,6 +6,7 @@ import { CONFIG_FLAGS, type Setting } from '../../docs/settings';
 import type { Component, ConfigSource } from '../../parse/component';
 import { asScalar, mapPathPair, scalarText } from '../../parse/yamlNodes';
 import { nearestPresentKey, pairRange } from './fields';
+import { settingFormats } from '../../docs/formats';
 import type { OffsetRange } from '../../types';
 import type { Rule, RuleContext, RuleMeta } from '../types';
 import { componentsOf } from './flags';
@@ -76,7 +77,7 @@ export function settingRule(options: SettingRuleOptions): Rule {
     context.report({ range, message: options.message(resolved), fixes: edits ? [{ title, edits }] : [] });
   };
   return {
-    meta,
+    meta: { ...meta, formats: meta.formats ?? settingFormats(setting.component, setting.field !== undefined) },
     check(context) {
       const { source } = context.model;
       for (const c of componentsOf(context, setting.component)) {
