@@ -57,6 +57,14 @@ export class ArgvCarrier implements FlagCarrier {
     return [...keys, this.parts.binary.range];
   }
 
+  spell(name: string): string {
+    return `--${name}`;
+  }
+
+  spellSetting(name: string, value: string): string {
+    return `--${name}=${value}`;
+  }
+
   addFlag(source: SourceText, name: string, value: string): OffsetEdit[] | undefined {
     const flag = `--${name}=${value}`;
     const { parts } = this;

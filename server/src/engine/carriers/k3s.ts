@@ -35,6 +35,14 @@ class K3sCarrier implements FlagCarrier {
     return key ? [key] : [];
   }
 
+  spell(name: string): string {
+    return name;
+  }
+
+  spellSetting(name: string, value: string): string {
+    return `${name}=${value}`;
+  }
+
   addFlag(source: SourceText, name: string, value: string): OffsetEdit[] | undefined {
     const seq = isSeq(this.pair.value) ? (this.pair.value as YAMLSeq<unknown>) : undefined;
     const edit = seq && appendSeqItem(source, seq, `${name}=${value}`);

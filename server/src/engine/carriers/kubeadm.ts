@@ -53,6 +53,14 @@ class KubeadmCarrier implements FlagCarrier {
     return home ? [home] : [];
   }
 
+  spell(name: string): string {
+    return name;
+  }
+
+  spellSetting(name: string, value: string): string {
+    return `${name}: ${stringScalar(value)} in ${this.path.join('.')}`;
+  }
+
   addFlag(source: SourceText, name: string, value: string): OffsetEdit[] | undefined {
     const args = this.extraArgs()?.value;
     const quoted = stringScalar(value);

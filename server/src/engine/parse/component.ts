@@ -18,6 +18,10 @@ export interface FlagCarrier {
   homeRange(): OffsetRange | undefined;
   /** Keys that, hovered, summarise the component's channels. */
   anchors(): OffsetRange[];
+  /** How a flag's name is written here: `--anonymous-auth` on a command line, `anonymous-auth` in kubeadm extraArgs. */
+  spell(name: string): string;
+  /** How a flag with a value is written here: `--anonymous-auth=false`, `anonymous-auth: "false"`, `anonymous-auth=false`. */
+  spellSetting(name: string, value: string): string;
   addFlag(source: SourceText, name: string, value: string): OffsetEdit[] | undefined;
   setFlag(source: SourceText, occurrence: FlagOccurrence, value: string): OffsetEdit[] | undefined;
   removeFlags(source: SourceText, occurrences: readonly FlagOccurrence[]): OffsetEdit[] | undefined;

@@ -31,5 +31,5 @@ export default flagValueForbidden(
   'kube-apiserver',
   'kubelet-https',
   (value) => parseBool(value) === false,
-  (o) => `--kubelet-https=${o.value} makes the API server call kubelets over plain HTTP: exec, logs and port-forward traffic can be read and changed (the flag was removed in Kubernetes 1.22)`,
+  (_o, written) => `${written} makes the API server call kubelets over plain HTTP: exec, logs and port-forward traffic can be read and changed (the flag was removed in Kubernetes 1.22)`,
 );

@@ -33,8 +33,8 @@ export function flagRequired(
           const edits = last && last.form !== 'implied' ? c.carrier.setFlag(source, last, flag.value) : c.carrier.addFlag(source, flag.name, flag.value);
           context.report({
             range,
-            message: message(`--${flag.name}`),
-            fixes: edits ? [{ title: `${last ? 'Set' : 'Add'} --${flag.name}=${flag.value}`, edits }] : [],
+            message: message(c.carrier.spell(flag.name)),
+            fixes: edits ? [{ title: `${last ? 'Set' : 'Add'} ${c.carrier.spellSetting(flag.name, flag.value)}`, edits }] : [],
           });
         }
       }
@@ -48,7 +48,8 @@ export function flagValueForbidden(
   component: ComponentName,
   flag: string,
   insecure: (value: string) => boolean,
-  message: (occurrence: FlagOccurrence) => string,
+  /** `written` is the flag and its value as this file writes them (`--kubelet-https=false`, `kubelet-https: "false" in ...`). */
+  message: (occurrence: FlagOccurrence, written: string) => string,
 ): Rule {
   return {
     meta: { ...meta, formats: meta.formats ?? flagFormats(component) },
@@ -60,8 +61,8 @@ export function flagValueForbidden(
         const edits = c.carrier.removeFlags(context.model.source, all);
         context.report({
           range: last.range,
-          message: message(last),
-          fixes: edits ? [{ title: `Remove --${flag}`, edits }] : [],
+          message: message(last, c.carrier.kind === 'argv' ? `--${flag}=${last.value}` : c.carrier.spellSetting(flag, last.value)),
+          fixes: edits ? [{ title: `Remove ${c.carrier.spell(flag)}`, edits }] : [],
         });
       }
     },
@@ -90,11 +91,11 @@ export function flagRemoved(
         const version = context.versionOf(c);
         const removed = atLeast(version, removedIn);
         const message = removed
-          ? `--${flag} was removed in Kubernetes ${removedIn}: ${component} ${formatVersion(version)} will not start with it`
+          ? `${c.carrier.spell(flag)} was removed in Kubernetes ${removedIn}: ${component} ${formatVersion(version)} will not start with it`
           : olderInsecure(last.value);
         if (!message) continue;
         const edits = c.carrier.removeFlags(context.model.source, all);
-        context.report({ range: last.range, message, fixes: edits ? [{ title: `Remove --${flag}`, edits }] : [] });
+        context.report({ range: last.range, message, fixes: edits ? [{ title: `Remove ${c.carrier.spell(flag)}`, edits }] : [] });
       }
     },
   };

@@ -31,7 +31,7 @@ export function resolveFlag(component: Component, setting: Setting): Resolved {
   // etcd ignores every flag and ETCD_* variable once --config-file is given.
   if (configGiven && component.component === 'etcd') return { source: 'unknown' };
   const occurrence = component.flags.last(setting.flag);
-  const spelled = `--${setting.flag}`;
+  const spelled = component.carrier.spell(setting.flag);
   if (occurrence && occurrence.form !== 'implied') {
     if (occurrence.unresolved) return { source: 'unknown' };
     const value = setting.type === 'list' ? component.flags.list(setting.flag).join(',') : occurrence.value;
@@ -65,7 +65,14 @@ export interface SettingRuleOptions {
 export function settingRule(options: SettingRuleOptions): Rule {
   const { meta, setting, insecure, satisfiedBy } = options;
   let fixValue: string | undefined;
-  const check = (context: RuleContext, resolved: Resolved, alternative: Resolved, where: () => OffsetRange | undefined, fix: () => OffsetEdit[] | undefined): void => {
+  const check = (
+    context: RuleContext,
+    resolved: Resolved,
+    alternative: Resolved,
+    where: () => OffsetRange | undefined,
+    fix: () => OffsetEdit[] | undefined,
+    flagTitle: (value: string) => string,
+  ): void => {
     if (resolved.source === 'unknown' || !insecure(resolved.value)) return;
     // A setting that makes this one moot, set or hidden in a file we cannot see, means no finding.
     if (satisfiedBy && (alternative.source === 'unknown' || isSet(alternative.value))) return;
@@ -73,7 +80,7 @@ export function settingRule(options: SettingRuleOptions): Rule {
     if (!range) return;
     fixValue = typeof options.fixValue === 'function' ? options.fixValue(resolved.value) : options.fixValue;
     const edits = fixValue === undefined ? undefined : fix();
-    const title = resolved.source === 'flag' || resolved.source === 'flag-default' ? `Set --${setting.flag}=${fixValue}` : `Set ${(setting.field ?? []).join('.')}: ${fixValue}`;
+    const title = resolved.source === 'flag' || resolved.source === 'flag-default' ? `Set ${flagTitle(fixValue as string)}` : `Set ${(setting.field ?? []).join('.')}: ${fixValue}`;
     context.report({ range, message: options.message(resolved), fixes: edits ? [{ title, edits }] : [] });
   };
   return {
@@ -91,6 +98,7 @@ export function settingRule(options: SettingRuleOptions): Rule {
           alternative,
           () => (resolved.source === 'flag' ? resolved.occurrence.range : c.carrier.homeRange()),
           () => (resolved.source === 'flag' ? c.carrier.setFlag(source, resolved.occurrence, fixValue as string) : c.carrier.addFlag(source, setting.flag, fixValue as string)),
+          (value) => c.carrier.spellSetting(setting.flag, value),
         );
       }
       for (const config of context.model.configs) {
@@ -109,6 +117,7 @@ export function settingRule(options: SettingRuleOptions): Rule {
             const scalar = asScalar(resolved.pair.value);
             return wrap(scalar && replaceScalar(scalar, fixValue as string, setting.type !== 'string'));
           },
+          (value) => `${field.join('.')}: ${value}`,
         );
       }
     },
