@@ -69,7 +69,7 @@ function flagHover(analysis: Analysis, c: Component, occurrence: FlagOccurrence)
   if (!summary) return undefined;
   const channelId = setting?.channel ?? spec?.channel;
   const last = c.flags.last(occurrence.name);
-  const list = spec?.type === 'stringSlice';
+  const list = spec?.type === 'stringSlice' || spec?.type === 'stringArray';
   const current = list
     ? `This file sets ${c.flags.list(occurrence.name).join(',') || '(empty)'} (every occurrence appends).`
     : last === occurrence

@@ -60,12 +60,12 @@ describe('YAML embedded in block scalars', () => {
   ].join('\n');
 
   it('maps findings and fixes back into the outer file, keeping the block indentation', () => {
-    const findings = analyzeText(kops).findings;
-    assert.deepEqual(findings.map((f) => f.ruleId), ['KCG201']);
+    const findings = analyzeText(kops).findings.filter((f) => f.ruleId === 'KCG201');
+    assert.equal(findings.length, 1);
     assert.deepEqual(findings[0].range, { start: { line: 8, character: 6 }, end: { line: 8, character: 13 } });
     const fixed = applyEdits(kops, findings[0].fixes[0].edits);
     assert.equal(fixed, kops.replace('      - --kubelet-client-key=/pki/c.key\n', '      - --kubelet-client-key=/pki/c.key\n      - --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt\n'));
-    assert.deepEqual(analyzeText(fixed).findings, []);
+    assert.deepEqual(analyzeText(fixed).findings.filter((f) => f.ruleId === 'KCG201'), []);
   });
 
   it('answers hover inside the block', () => {

@@ -108,7 +108,7 @@ export function removeTokens(source: SourceText, tokens: readonly ArgToken[]): O
       edits.push({ start, end: token.range.end, newText: '' });
       continue;
     }
-    const edit = removeSeqItem(source, token.list, token.item);
+    const edit = token.list && removeSeqItem(source, token.list, token.item);
     if (!edit) return undefined;
     edits.push(edit);
   }

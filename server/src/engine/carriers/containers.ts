@@ -24,6 +24,8 @@ const HYPERKUBE_SUBCOMMANDS: Readonly<Record<string, ComponentName>> = {
 /** Launchers that run the real binary given later on their command line, with flags of their own first. */
 const LAUNCHERS = new Set(['go-runner', 'exec', 'env', 'nice', 'tini', 'dumb-init', 'ionice', 'chroot']);
 
+const KUBERNETES_RELEASED = new Set<ComponentName>(['kube-apiserver', 'kubelet', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy']);
+
 function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
 }
@@ -119,15 +121,36 @@ function locate(command: ArgToken[], args: ArgToken[]): Located | undefined {
   if (first && SHELLS.has(basename(first.text))) {
     const cIndex = argv.findIndex((t, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(t.text));
     const script = cIndex > 0 ? argv[cIndex + 1] : undefined;
-    if (!script) return undefined;
+    if (!script?.list) return undefined;
+    const list = script.list;
     const found = locateInShell(scriptTokens(script));
     if (!found) return undefined;
     return {
       ...found,
-      shell: { item: script.item, offsets: script.offsets, list: script.list, listKey: script.listKey },
+      shell: { item: script.item, offsets: script.offsets, list, listKey: script.listKey },
     };
   }
   return locateInArgv(argv);
+}
+
+/**
+ * With no `command`, the image's entrypoint runs with `args`: an image named for a component
+ * (`registry.k8s.io/kube-apiserver:v1.31.0`, `quay.io/coreos/etcd:v3.5.0`) runs that component.
+ */
+function locateByImage(container: YAMLMap<unknown, unknown>, commandPair: Pair<unknown, unknown> | undefined, argsPair: Pair<unknown, unknown> | undefined, text: string): Located | undefined {
+  if (commandPair) return undefined;
+  const imagePair = mapPair(container, 'image');
+  const image = scalarText(imagePair?.value);
+  if (!image || !isScalar(imagePair?.value) || !imagePair.value.range) return undefined;
+  const repository = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  const component = asComponent(repository);
+  if (!component) return undefined;
+  const args = itemTokens(argsPair, 'args', text);
+  const item = imagePair.value;
+  const [start, end] = imagePair.value.range;
+  // The image stands in for the binary; new flags go to `args:`.
+  const binary: ArgToken = { text: image, range: { start, end }, item, listKey: 'args', inShell: false };
+  return { component, binary, argv: args };
 }
 
 function containerEnv(container: YAMLMap<unknown, unknown>): Map<string, string> {
@@ -158,7 +181,7 @@ export function findComponents(document: ParsedDocument, text: string): Componen
   for (const container of containersOf(document)) {
     const commandPair = mapPair(container, 'command');
     const argsPair = mapPair(container, 'args');
-    const located = locate(itemTokens(commandPair, 'command', text), itemTokens(argsPair, 'args', text));
+    const located = locate(itemTokens(commandPair, 'command', text), itemTokens(argsPair, 'args', text)) ?? locateByImage(container, commandPair, argsPair, text);
     if (!located) continue;
     const flags: FlagSet = parseFlags(located.component, located.argv, containerEnv(container));
     const name = scalarText(mapValue(container, 'name'));
@@ -170,7 +193,8 @@ export function findComponents(document: ParsedDocument, text: string): Componen
       flags,
       carrier: new ArgvCarrier({ binary: located.binary, argv: located.argv, commandPair, argsPair, shell: located.shell }, () => flags),
       partial: false,
-      version: parseVersion(scalarText(mapValue(container, 'image'))),
+      // etcd and konnectivity have versions of their own; only Kubernetes components' tags are Kubernetes versions.
+      version: KUBERNETES_RELEASED.has(located.component) ? parseVersion(scalarText(mapValue(container, 'image'))) : undefined,
     });
   }
   return found;

@@ -11,7 +11,7 @@ import { asMap, asScalar, keyName, keyRange, mapPair, mapPathPair, mapValue, nod
 import type { SourceText } from '../text';
 import type { OffsetRange } from '../types';
 import { parseVersion, type KubeVersion } from '../version';
-import { KUBEADM_DEFAULT_FLAGS } from './kubeadmDefaults';
+import { kubeadmDefaultFlags } from './kubeadmDefaults';
 
 type Form = 'map' | 'list';
 
@@ -106,7 +106,7 @@ class KubeadmCarrier implements FlagCarrier {
   }
 }
 
-function occurrencesOf(carrier: KubeadmCarrier, component: ComponentName, args: unknown): FlagOccurrence[] {
+function occurrencesOf(carrier: KubeadmCarrier, component: ComponentName, args: unknown, version: KubeVersion | undefined): FlagOccurrence[] {
   const written: FlagOccurrence[] = [];
   const add = (name: string, valueNode: unknown, node: Pair<unknown, unknown> | YAMLMap<unknown, unknown>, range: OffsetRange | undefined): void => {
     if (!range) return;
@@ -137,7 +137,7 @@ function occurrencesOf(carrier: KubeadmCarrier, component: ComponentName, args: 
   }
   // kubeadm replaces a default flag by an extra argument of the same name.
   const given = new Set(written.map((o) => o.name));
-  const implied: FlagOccurrence[] = Object.entries(KUBEADM_DEFAULT_FLAGS[component] ?? {})
+  const implied: FlagOccurrence[] = Object.entries(kubeadmDefaultFlags(component, version))
     .filter(([name]) => !given.has(name))
     .map(([name, value]) => ({ name, value, form: 'implied', range: { start: 0, end: 0 }, valueRange: { start: 0, end: 0 }, spec: flagSpec(component, name), unresolved: false }));
   return [...implied, ...written];
@@ -159,7 +159,7 @@ function componentAt(
 ): Component {
   const args = mapPathPair(root, section.path)?.value;
   const carrier = new KubeadmCarrier(root, section.path, formOf(args, document.apiVersion), fallbackAnchor);
-  const flags = new FlagSet(section.component, occurrencesOf(carrier, section.component, args), []);
+  const flags = new FlagSet(section.component, occurrencesOf(carrier, section.component, args, version), []);
   return {
     component: section.component,
     document,

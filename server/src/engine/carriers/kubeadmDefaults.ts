@@ -1,6 +1,7 @@
 // The flags kubeadm writes into each control-plane component's command line before it adds `extraArgs`
 // (as in the static pods `kubeadm init` generates under /etc/kubernetes/manifests). Paths are kubeadm's defaults.
 import type { ComponentName } from '../flags/catalog';
+import { atLeast, type KubeVersion } from '../version';
 
 const PKI = '/etc/kubernetes/pki';
 
@@ -75,3 +76,25 @@ export const KUBEADM_DEFAULT_FLAGS: Partial<Record<ComponentName, Readonly<Recor
     'bootstrap-kubeconfig': '/etc/kubernetes/bootstrap-kubelet.conf',
   },
 };
+
+/**
+ * kubeadm's defaults for the Kubernetes version it installs: before 1.24 it also wrote `--insecure-port=0`;
+ * from 1.16 (patch releases of mid 2020) to 1.23 `--port=0` for the controller manager and scheduler, and up to
+ * 1.13 `--address=127.0.0.1` instead; before 1.20 it wrote no service-account issuer or signing key.
+ */
+export function kubeadmDefaultFlags(component: ComponentName, version: KubeVersion | undefined): Readonly<Record<string, string>> {
+  const flags: Record<string, string> = { ...(KUBEADM_DEFAULT_FLAGS[component] ?? {}) };
+  if (!version) return flags;
+  if (!atLeast(version, '1.24')) {
+    if (component === 'kube-apiserver') flags['insecure-port'] = '0';
+    if (component === 'kube-controller-manager' || component === 'kube-scheduler') {
+      if (atLeast(version, '1.16')) flags.port = '0';
+      if (!atLeast(version, '1.14')) flags.address = '127.0.0.1';
+    }
+  }
+  if (!atLeast(version, '1.20') && component === 'kube-apiserver') {
+    delete flags['service-account-issuer'];
+    delete flags['service-account-signing-key-file'];
+  }
+  return flags;
+}

@@ -3,6 +3,7 @@ import type { ComponentName } from '../flags/catalog';
 import type { ChannelId } from '../types';
 import { CONTROL_PLANE_SETTINGS } from './controlPlaneSettings';
 import { KUBELET_SETTINGS } from './kubeletSettings';
+import { NODE_TO_APISERVER_SETTINGS } from './nodeToApiserverSettings';
 
 export interface Setting {
   component: ComponentName;
@@ -28,7 +29,7 @@ export const CONFIG_FLAGS: Partial<Record<ComponentName, string>> = {
   etcd: 'config-file',
 };
 
-export const SETTINGS: readonly Setting[] = [...Object.values(KUBELET_SETTINGS), ...CONTROL_PLANE_SETTINGS];
+export const SETTINGS: readonly Setting[] = [...Object.values(KUBELET_SETTINGS), ...NODE_TO_APISERVER_SETTINGS, ...CONTROL_PLANE_SETTINGS];
 
 export function settingByFlag(component: ComponentName, flag: string): Setting | undefined {
   return SETTINGS.find((s) => s.component === component && s.flag === flag);

@@ -30,8 +30,11 @@ export const COMPONENT_BINARIES: Readonly<Record<string, ComponentName>> = {
   'proxy-agent': 'konnectivity-agent',
 };
 
-/** pflag value kinds that change how a command line is read: bools take a value only after `=`; slices append. */
-export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'map';
+/**
+ * pflag value kinds that change how a command line is read: bools take a value only after `=`;
+ * `stringSlice` repeats append and commas split; `stringArray` repeats append but commas do not split.
+ */
+export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'stringArray' | 'map';
 
 export interface FlagSpec {
   type: FlagType;

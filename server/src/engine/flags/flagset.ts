@@ -46,9 +46,11 @@ export class FlagSet {
     return undefined;
   }
 
-  /** The elements of a list flag: every occurrence appends its comma-separated values. */
+  /** The elements of a list flag: every occurrence appends its values (comma-separated, except for a `stringArray`). */
   list(name: string): string[] {
-    return this.all(name).flatMap((o) => o.value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
+    return this.all(name).flatMap((o) =>
+      o.spec?.type === 'stringArray' ? (o.value === '' ? [] : [o.value]) : o.value.split(',').map((v) => v.trim()).filter((v) => v !== ''),
+    );
   }
 
   /** The last occurrence written in the file, where new flags are best added next to. */
@@ -84,7 +86,9 @@ export function parseFlags(component: ComponentName, argv: readonly ArgToken[], 
       for (const rest of argv.slice(i + 1)) strays.push({ token: rest });
       break;
     }
-    if (!t.startsWith('--') || t.length === 2) {
+    // etcd parses with Go's standard flag package, which also takes `-name`; pflag components need `--name`.
+    const dashes = t.startsWith('--') ? 2 : component === 'etcd' && /^-[a-z]/.test(t) ? 1 : 0;
+    if (dashes === 0 || t.length === dashes) {
       strays.push({ token, afterBoolFlag: previousBool });
       previousBool = undefined;
       i++;
@@ -92,7 +96,7 @@ export function parseFlags(component: ComponentName, argv: readonly ArgToken[], 
     }
     previousBool = undefined;
     const eq = t.indexOf('=');
-    const name = t.slice(2, eq < 0 ? undefined : eq);
+    const name = t.slice(dashes, eq < 0 ? undefined : eq);
     const spec = flagSpec(component, name);
     const whole = tokenSubRange(token, 0, t.length);
     if (eq >= 0) {
@@ -120,7 +124,7 @@ export function parseFlags(component: ComponentName, argv: readonly ArgToken[], 
     }
     // A bare value flag is an error in pflag ("flag needs an argument"); it sets nothing.
     const occurrence: FlagOccurrence = {
-      name, spec, token, form: 'bare', value: spec && spec.type !== 'bool' ? '' : 'true', unresolved: false, range: whole, valueRange: tokenSubRange(token, 2, t.length),
+      name, spec, token, form: 'bare', value: spec && spec.type !== 'bool' ? '' : 'true', unresolved: false, range: whole, valueRange: tokenSubRange(token, dashes, t.length),
     };
     occurrences.push(occurrence);
     if (spec?.type === 'bool') previousBool = occurrence;

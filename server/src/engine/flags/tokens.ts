@@ -9,9 +9,9 @@ export interface ArgToken {
   offsets?: number[];
   /** The source range of the whole word (the whole YAML item when offsets are unknown). */
   range: OffsetRange;
-  /** The sequence item that holds the word, and the sequence. */
+  /** The scalar that holds the word, and the sequence it is an item of (none for an image name standing in for the binary). */
   item: Scalar;
-  list: YAMLSeq<unknown>;
+  list?: YAMLSeq<unknown>;
   /** Which list the item is in. */
   listKey: 'command' | 'args';
   /** True when the word was cut out of a shell script (`sh -c "..."`). */

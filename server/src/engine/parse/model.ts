@@ -16,6 +16,8 @@ export interface ModelOptions {
 
 export interface FileModel {
   source: SourceText;
+  /** The file shows only part of what it configures (a Helm template, a Kustomize or kind patch): missing settings say nothing. */
+  partial: boolean;
   documents: ParsedDocument[];
   components: Component[];
   configs: ConfigSource[];
@@ -50,5 +52,5 @@ export function buildModel(text: string, options: ModelOptions = {}, depth = 0):
     depth < MAX_EMBEDDING_DEPTH
       ? findEmbeddedYaml(documents, source).map((yaml) => ({ yaml, model: buildModel(yaml.text, { partial: partial || yaml.partial }, depth + 1) }))
       : [];
-  return { source, documents, components, configs, embedded };
+  return { source, partial, documents, components, configs, embedded };
 }

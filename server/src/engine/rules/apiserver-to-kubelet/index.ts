@@ -7,7 +7,11 @@ import kubeletClientCaMissing from './kubeletClientCaMissing';
 import kubeletClientCertificateMissing from './kubeletClientCertificateMissing';
 import kubeletHttpsDisabled from './kubeletHttpsDisabled';
 import kubeletReadOnlyPortEnabled from './kubeletReadOnlyPortEnabled';
+import kubeletServingCertificateRotationDisabled from './kubeletServingCertificateRotationDisabled';
 import kubeletServingCertificateSelfSigned from './kubeletServingCertificateSelfSigned';
+import kubeletStreamingConnectionIdleTimeoutDisabled from './kubeletStreamingConnectionIdleTimeoutDisabled';
+import kubeletTlsMinVersionWeak from './kubeletTlsMinVersionWeak';
+import kubeletTlsWeakCipherSuites from './kubeletTlsWeakCipherSuites';
 import kubeletWebhookAuthenticationDisabled from './kubeletWebhookAuthenticationDisabled';
 
 export const APISERVER_TO_KUBELET_RULES: readonly Rule[] = [
@@ -20,4 +24,8 @@ export const APISERVER_TO_KUBELET_RULES: readonly Rule[] = [
   kubeletReadOnlyPortEnabled,
   kubeletClientCaMissing,
   kubeletServingCertificateSelfSigned,
+  kubeletServingCertificateRotationDisabled,
+  kubeletTlsWeakCipherSuites,
+  kubeletTlsMinVersionWeak,
+  kubeletStreamingConnectionIdleTimeoutDisabled,
 ];

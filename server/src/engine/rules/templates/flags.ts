@@ -79,7 +79,8 @@ export function flagRemoved(
   component: ComponentName,
   flag: string,
   removedIn: string,
-  olderInsecure: (value: string) => string | undefined,
+  /** The message for an older version, given the value and the flag as this file spells it; undefined when harmless there. */
+  olderInsecure: (value: string, spelled: string) => string | undefined,
 ): Rule {
   return {
     meta: { ...meta, formats: meta.formats ?? flagFormats(component) },
@@ -92,7 +93,7 @@ export function flagRemoved(
         const removed = atLeast(version, removedIn);
         const message = removed
           ? `${c.carrier.spell(flag)} was removed in Kubernetes ${removedIn}: ${component} ${formatVersion(version)} will not start with it`
-          : olderInsecure(last.value);
+          : olderInsecure(last.value, c.carrier.spell(flag));
         if (!message) continue;
         const edits = c.carrier.removeFlags(context.model.source, all);
         context.report({ range: last.range, message, fixes: edits ? [{ title: `Remove ${c.carrier.spell(flag)}`, edits }] : [] });

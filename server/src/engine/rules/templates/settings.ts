@@ -27,9 +27,11 @@ export type Resolved =
 
 export function resolveFlag(component: Component, setting: Setting): Resolved {
   const configFlag = CONFIG_FLAGS[component.component];
-  const configGiven = configFlag !== undefined && isSet(component.flags.last(configFlag)?.value);
+  const configFile = configFlag !== undefined && isSet(component.flags.last(configFlag)?.value);
   // etcd ignores every flag and ETCD_* variable once --config-file is given.
-  if (configGiven && component.component === 'etcd') return { source: 'unknown' };
+  if (configFile && component.component === 'etcd') return { source: 'unknown' };
+  // Otherwise a config file can only change what it has a field for.
+  const configGiven = configFile && setting.field !== undefined;
   const occurrence = component.flags.last(setting.flag);
   const spelled = component.carrier.spell(setting.flag);
   if (occurrence && occurrence.form !== 'implied') {
