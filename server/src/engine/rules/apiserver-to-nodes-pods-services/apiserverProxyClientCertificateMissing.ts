@@ -7,7 +7,7 @@ import { componentsOf } from '../templates/flags';
 import { isSet } from '../templates/values';
 import type { Rule } from '../types';
 import { apiService, CA_BUNDLE, FRONT_PROXY } from './examples';
-import { objectsOf } from './objects';
+import { documentsOf } from '../templates/documents';
 
 const PAIR = [
   { flag: 'proxy-client-cert-file', path: '/etc/kubernetes/pki/front-proxy-client.crt' },
@@ -60,7 +60,7 @@ const rule: Rule = {
   },
   check(context) {
     const { source } = context.model;
-    const servesApiServices = objectsOf(context.model, ['APIService'], ['apiregistration.k8s.io']).some((o) => mapPathPair(o.root, ['spec', 'service']) !== undefined);
+    const servesApiServices = documentsOf(context.model, ['APIService'], ['apiregistration.k8s.io']).some((o) => mapPathPair(o.root, ['spec', 'service']) !== undefined);
     for (const c of componentsOf(context, 'kube-apiserver')) {
       const occurrences = PAIR.map((p) => c.flags.last(p.flag));
       if (occurrences.every((o) => o && isSet(o.value))) continue;

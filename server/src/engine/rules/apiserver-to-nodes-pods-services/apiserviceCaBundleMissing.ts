@@ -2,9 +2,9 @@
 import { asMap, mapPathPair, mapValue, scalarText } from '../../parse/yamlNodes';
 import { reportMissingField } from '../templates/fields';
 import type { Rule } from '../types';
-import { isYamlTrue } from './edits';
+import { documentsOf, yamlBool } from '../templates/documents';
 import { apiService, CA_BUNDLE } from './examples';
-import { caInjector, certgenTargets, describe, fieldWritten, fileIsPartial, objectsOf } from './objects';
+import { caInjector, certgenTargets, describe, fieldWritten, fileIsPartial } from './objects';
 
 const rule: Rule = {
   meta: {
@@ -40,12 +40,12 @@ const rule: Rule = {
   check(context) {
     if (fileIsPartial(context.model)) return;
     const patched = certgenTargets(context.model).apiServices;
-    for (const object of objectsOf(context.model, ['APIService'], ['apiregistration.k8s.io'])) {
+    for (const object of documentsOf(context.model, ['APIService'], ['apiregistration.k8s.io'])) {
       const spec = asMap(mapPathPair(object.root, ['spec'])?.value);
       const service = asMap(mapValue(spec, 'service'));
       if (!spec || !service) continue;
       // Skip-verify is KCG301's finding; a caBundle written, injected or patched in at run time is there.
-      if (isYamlTrue(mapValue(spec, 'insecureSkipTLSVerify')) || fieldWritten(spec, 'caBundle')) continue;
+      if (yamlBool(mapValue(spec, 'insecureSkipTLSVerify')) === true || fieldWritten(spec, 'caBundle')) continue;
       if (caInjector(object.root) || (object.name !== undefined && patched.has(object.name))) continue;
       const target = `${scalarText(mapValue(service, 'namespace')) ?? '?'}/${scalarText(mapValue(service, 'name')) ?? '?'}`;
       reportMissingField(

@@ -3,9 +3,10 @@ import { replaceScalar } from '../../fix/yamlEdits';
 import { asMap, asScalar, mapPathPair, mapValue, scalarText } from '../../parse/yamlNodes';
 import { pairRange } from '../templates/fields';
 import type { FixSpec, Rule } from '../types';
-import { isYamlTrue, removePairLine } from './edits';
+import { removePairLine } from './edits';
+import { documentsOf, yamlBool } from '../templates/documents';
 import { apiService, CA_BUNDLE } from './examples';
-import { caInjector, describe, nonEmptyScalar, objectsOf } from './objects';
+import { caInjector, describe, nonEmptyScalar } from './objects';
 
 const rule: Rule = {
   meta: {
@@ -51,10 +52,10 @@ const rule: Rule = {
   },
   check(context) {
     const { source } = context.model;
-    for (const object of objectsOf(context.model, ['APIService'], ['apiregistration.k8s.io'])) {
+    for (const object of documentsOf(context.model, ['APIService'], ['apiregistration.k8s.io'])) {
       const spec = asMap(mapPathPair(object.root, ['spec'])?.value);
       const pair = mapPathPair(spec, ['insecureSkipTLSVerify']);
-      if (!spec || !pair || !isYamlTrue(pair.value)) continue;
+      if (!spec || !pair || !yamlBool(pair.value) === true) continue;
       const range = pairRange(pair);
       if (!range) continue;
       // A local APIService (no spec.service) is served inside kube-apiserver: there is no connection to verify.

@@ -22,13 +22,3 @@ export function removePairLine(source: SourceText, map: YAMLMap<unknown, unknown
   const end = Math.min(source.text.length, lineEnd + (source.text[lineEnd] === '\r' ? 2 : 1));
   return { start, end, newText: '' };
 }
-
-/**
- * Whether a scalar is `true` to the API server. Kubernetes reads YAML through sigs.k8s.io/yaml,
- * which follows YAML 1.1, so unquoted `yes`, `on` and `y` are true as well as `true`.
- */
-export function isYamlTrue(node: unknown): boolean {
-  if (!isScalar(node)) return false;
-  if (node.value === true) return true;
-  return typeof node.value === 'string' && node.type === 'PLAIN' && /^(y|Y|yes|Yes|YES|on|On|ON)$/.test(node.value);
-}

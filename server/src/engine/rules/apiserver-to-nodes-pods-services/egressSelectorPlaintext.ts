@@ -3,7 +3,7 @@ import { mapPair, mapPathPair, mapValue, scalarText } from '../../parse/yamlNode
 import { mapsAt, pairRange } from '../templates/fields';
 import type { Rule } from '../types';
 import { egressSelector } from './examples';
-import { objectsOf } from './objects';
+import { documentsOf } from '../templates/documents';
 
 const UDS_CLUSTER = ['- name: cluster', '  connection:', '    proxyProtocol: GRPC', '    transport:', '      uds:', '        udsName: /etc/kubernetes/konnectivity-server/konnectivity-server.socket'];
 
@@ -43,7 +43,7 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const object of objectsOf(context.model, ['EgressSelectorConfiguration'], ['apiserver.k8s.io', 'apiserver.config.k8s.io'])) {
+    for (const object of documentsOf(context.model, ['EgressSelectorConfiguration'], ['apiserver.k8s.io', 'apiserver.config.k8s.io'])) {
       for (const selection of mapsAt(object.root, ['egressSelections'])) {
         // Only HTTPConnect can use tcp; GRPC over tcp and Direct with a transport are start-up errors of their own.
         if (scalarText(mapPathPair(selection, ['connection', 'proxyProtocol'])?.value) !== 'HTTPConnect') continue;

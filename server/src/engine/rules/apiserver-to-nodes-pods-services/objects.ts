@@ -1,35 +1,12 @@
 // The API objects this channel's rules read (APIServices, webhook configurations, CRD conversion webhooks) and the run-time injectors that fill their caBundle in.
 import { isScalar, type Pair, type YAMLMap } from 'yaml';
-import { WORKLOAD_POD_SPEC_PATHS, type ParsedDocument } from '../../parse/documents';
+import { WORKLOAD_POD_SPEC_PATHS } from '../../parse/documents';
 import type { FileModel } from '../../parse/model';
 import { asMap, asSeq, mapPair, mapPathPair, mapValue, scalarText } from '../../parse/yamlNodes';
 import { parseBool } from '../templates/values';
+import { documentsOf, type MatchedDocument } from '../templates/documents';
 
-export interface KubeObject {
-  document: ParsedDocument;
-  root: YAMLMap<unknown, unknown>;
-  kind: string;
-  name?: string;
-}
-
-/** The API group of an `apiVersion` (`""` for the core group). */
-export function groupOf(apiVersion: string | undefined): string | undefined {
-  if (apiVersion === undefined) return undefined;
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
-
-/** The documents of the given kinds in the given API groups. */
-export function objectsOf(model: FileModel, kinds: readonly string[], groups: readonly string[]): KubeObject[] {
-  const found: KubeObject[] = [];
-  for (const document of model.documents) {
-    const root = asMap(document.doc.contents);
-    const group = groupOf(document.apiVersion);
-    if (!root || !document.kind || group === undefined || !kinds.includes(document.kind) || !groups.includes(group)) continue;
-    found.push({ document, root, kind: document.kind, name: scalarText(mapPathPair(root, ['metadata', 'name'])?.value) });
-  }
-  return found;
-}
+export type KubeObject = MatchedDocument;
 
 /** Helm templates and fragments merged into something we cannot see: fields they leave out draw no finding. */
 export function fileIsPartial(model: FileModel): boolean {
@@ -122,7 +99,7 @@ const WEBHOOK_KINDS = ['ValidatingWebhookConfiguration', 'MutatingWebhookConfigu
 
 export function clientConfigSites(model: FileModel): ClientConfigSite[] {
   const sites: ClientConfigSite[] = [];
-  for (const object of objectsOf(model, WEBHOOK_KINDS, ['admissionregistration.k8s.io'])) {
+  for (const object of documentsOf(model, WEBHOOK_KINDS, ['admissionregistration.k8s.io'])) {
     const webhooks = asSeq(mapValue(object.root, 'webhooks'))?.items ?? [];
     webhooks.forEach((webhook, i) => {
       const pair = mapPair(webhook, 'clientConfig');
@@ -132,7 +109,7 @@ export function clientConfigSites(model: FileModel): ClientConfigSite[] {
       sites.push({ object, clientConfigPair: pair, clientConfig, label: name ? `webhook ${name}` : `webhooks[${i}]`, path: `webhooks[${i}].clientConfig` });
     });
   }
-  for (const object of objectsOf(model, ['CustomResourceDefinition'], ['apiextensions.k8s.io'])) {
+  for (const object of documentsOf(model, ['CustomResourceDefinition'], ['apiextensions.k8s.io'])) {
     const conversion = mapPathPair(object.root, ['spec', 'conversion'])?.value;
     if (scalarText(mapValue(conversion, 'strategy')) !== 'Webhook') continue;
     // apiextensions.k8s.io/v1 nests it under `webhook`; v1beta1 calls it `webhookClientConfig`.

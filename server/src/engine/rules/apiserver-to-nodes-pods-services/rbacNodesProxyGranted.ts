@@ -3,7 +3,8 @@ import { isScalar, type Scalar } from 'yaml';
 import { asSeq, mapPair, mapValue, nodeRange } from '../../parse/yamlNodes';
 import type { Rule } from '../types';
 import { clusterRole } from './examples';
-import { describe, objectsOf } from './objects';
+import { describe } from './objects';
+import { documentsOf } from '../templates/documents';
 
 /** Verbs the kubelet's authorizer derives from the HTTP method: GET (a websocket exec included) is `get`, POST is `create`. */
 const GRANTING_VERBS = ['get', 'create', '*'];
@@ -59,7 +60,7 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const object of objectsOf(context.model, ['ClusterRole'], ['rbac.authorization.k8s.io'])) {
+    for (const object of documentsOf(context.model, ['ClusterRole'], ['rbac.authorization.k8s.io'])) {
       if (mapPair(object.root, 'aggregationRule')) continue;
       for (const item of asSeq(mapValue(object.root, 'rules'))?.items ?? []) {
         const groups = texts(mapValue(item, 'apiGroups')).map((s) => String(s.value));

@@ -4,7 +4,7 @@ import { replaceScalar, setMapPath } from '../../fix/yamlEdits';
 import { asScalar, mapPathPair } from '../../parse/yamlNodes';
 import { pairRange } from '../templates/fields';
 import type { Rule } from '../types';
-import { documentsOf, yamlBool } from './documentHelpers';
+import { documentsOf, yamlBool } from '../templates/documents';
 
 const CONDITIONS = '[{path: /livez}, {path: /readyz}, {path: /healthz}]';
 
@@ -56,7 +56,7 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const { root } of documentsOf(context, 'AuthenticationConfiguration', ['apiserver.config.k8s.io'])) {
+    for (const { root } of documentsOf(context.model, ['AuthenticationConfiguration'], ['apiserver.config.k8s.io'])) {
       const enabled = mapPathPair(root, ['anonymous', 'enabled']);
       if (!enabled || yamlBool(enabled.value) !== true) continue;
       const conditions = mapPathPair(root, ['anonymous', 'conditions']);

@@ -2,7 +2,7 @@
 import { keyRange, mapPair, scalarText } from '../../parse/yamlNodes';
 import { mapsAt, pairRange } from '../templates/fields';
 import type { Rule } from '../types';
-import { documentsOf } from './documentHelpers';
+import { documentsOf } from '../templates/documents';
 
 function authorizationConfiguration(types: readonly string[]): string {
   return [
@@ -40,7 +40,7 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const { root, partial } of documentsOf(context, 'AuthorizationConfiguration', ['apiserver.config.k8s.io'])) {
+    for (const { root, partial } of documentsOf(context.model, ['AuthorizationConfiguration'], ['apiserver.config.k8s.io'])) {
       const list = mapPair(root, 'authorizers');
       const authorizers = mapsAt(root, ['authorizers']);
       for (const a of authorizers) {

@@ -4,7 +4,7 @@ import { replaceScalar, setMapPath } from '../../fix/yamlEdits';
 import { asMap, asScalar, keyRange, mapPair, mapPathPair, scalarText } from '../../parse/yamlNodes';
 import { pairRange } from '../templates/fields';
 import type { Rule } from '../types';
-import { documentsOf, yamlBool } from './documentHelpers';
+import { documentsOf, yamlBool } from '../templates/documents';
 
 function clusterConfig(vpc: readonly string[]): string {
   return ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata:', '  name: prod', '  region: eu-west-1', ...vpc, 'managedNodeGroups:', '- name: ng-1', '  instanceType: m5.large', ''].join('\n');
@@ -52,7 +52,7 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const { root } of documentsOf(context, 'ClusterConfig', ['eksctl.io'])) {
+    for (const { root } of documentsOf(context.model, ['ClusterConfig'], ['eksctl.io'])) {
       if (yamlBool(mapPathPair(root, ['privateCluster', 'enabled'])?.value) === true) continue;
       const vpc = asMap(mapPair(root, 'vpc')?.value);
       if (!vpc) continue;

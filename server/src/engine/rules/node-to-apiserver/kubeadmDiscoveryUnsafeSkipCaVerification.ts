@@ -2,7 +2,7 @@
 import { asSeq, mapPathPair } from '../../parse/yamlNodes';
 import { pairRange } from '../templates/fields';
 import type { Rule } from '../types';
-import { documentsOf, yamlBool } from './documentHelpers';
+import { documentsOf, yamlBool } from '../templates/documents';
 
 function joinConfiguration(bootstrapToken: readonly string[]): string {
   return [
@@ -48,7 +48,7 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const { root } of documentsOf(context, 'JoinConfiguration', ['kubeadm.k8s.io'])) {
+    for (const { root } of documentsOf(context.model, ['JoinConfiguration'], ['kubeadm.k8s.io'])) {
       const skip = mapPathPair(root, ['discovery', 'bootstrapToken', 'unsafeSkipCAVerification']);
       if (!skip || yamlBool(skip.value) !== true) continue;
       const hashes = asSeq(mapPathPair(root, ['discovery', 'bootstrapToken', 'caCertHashes'])?.value);

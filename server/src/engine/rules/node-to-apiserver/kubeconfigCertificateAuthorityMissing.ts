@@ -4,7 +4,7 @@ import { nearestPresentKey } from '../templates/fields';
 import { isSet } from '../templates/values';
 import type { Rule } from '../types';
 import { CA_DATA, CLIENT_CERT, kubeconfig, SERVER } from './examples';
-import { yamlBool } from './documentHelpers';
+import { yamlBool } from '../templates/documents';
 import { kubeconfigClusters } from './kubeconfigs';
 
 const rule: Rule = {

@@ -3,7 +3,7 @@ import type { Pair, YAMLMap } from 'yaml';
 import { asMap, mapPair, mapValue, scalarText } from '../../parse/yamlNodes';
 import { mapsAt } from '../templates/fields';
 import type { RuleContext } from '../types';
-import { documentsOf, type MatchedDocument } from './documentHelpers';
+import { documentsOf, type MatchedDocument } from '../templates/documents';
 
 export interface KubeconfigEntry {
   file: MatchedDocument;
@@ -17,7 +17,7 @@ export interface KubeconfigEntry {
 
 /** kubeconfig documents: `kind: Config` with apiVersion v1 (or none, as hand-written files often have), holding clusters or users. */
 function kubeconfigFiles(context: RuleContext): MatchedDocument[] {
-  return documentsOf(context, 'Config', ['v1', undefined]).filter((f) => mapPair(f.root, 'clusters') !== undefined || mapPair(f.root, 'users') !== undefined);
+  return documentsOf(context.model, ['Config'], ['', undefined]).filter((f) => mapPair(f.root, 'clusters') !== undefined || mapPair(f.root, 'users') !== undefined);
 }
 
 function entries(context: RuleContext, list: 'clusters' | 'users', key: 'cluster' | 'user'): KubeconfigEntry[] {

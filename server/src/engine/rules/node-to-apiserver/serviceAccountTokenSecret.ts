@@ -2,7 +2,7 @@
 import { mapPair, mapPathPair, scalarText } from '../../parse/yamlNodes';
 import { pairRange } from '../templates/fields';
 import type { Rule } from '../types';
-import { documentsOf } from './documentHelpers';
+import { documentsOf } from '../templates/documents';
 
 function secret(type: string): string {
   return [
@@ -44,7 +44,7 @@ const rule: Rule = {
     },
   },
   check(context) {
-    for (const { root } of documentsOf(context, 'Secret', ['v1'])) {
+    for (const { root } of documentsOf(context.model, ['Secret'], [''])) {
       const type = mapPair(root, 'type');
       if (!type || scalarText(type.value) !== TYPE) continue;
       const range = pairRange(type);
