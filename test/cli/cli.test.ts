@@ -93,4 +93,21 @@ describe('kube-channel-guard CLI', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--kubernetes-version takes a version like 1.31, not latest/);
   });
+
+  it('reads .kube-channel-guard.yaml: rule levels and off apply, and an invalid file is one line and exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcg-config-'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'kube-apiserver.yaml'), path.join(dir, 'kube-apiserver.yaml'));
+    const run = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    const before = JSON.parse(run(['--format', 'json', '.']).stdout).files[0].findings as Array<{ rule: string; severity: string }>;
+    assert.equal(before.find((f) => f.rule === 'KCG201')?.severity, 'warning');
+    fs.writeFileSync(path.join(dir, '.kube-channel-guard.yaml'), 'rules:\n  KCG201: error\n  KCG101: off\n');
+    const after = JSON.parse(run(['--format', 'json', '.']).stdout).files[0].findings as Array<{ rule: string; severity: string }>;
+    assert.equal(after.find((f) => f.rule === 'KCG201')?.severity, 'error');
+    assert.ok(!after.some((f) => f.rule === 'KCG101'));
+    fs.writeFileSync(path.join(dir, '.kube-channel-guard.yaml'), 'rules:\n  KCG999: off\n');
+    const bad = run(['.']);
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr, 'kube-channel-guard: .kube-channel-guard.yaml:2:3: unknown rule id KCG999\n');
+    fs.rmSync(dir, { recursive: true });
+  });
 });

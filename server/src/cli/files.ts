@@ -1,7 +1,9 @@
 // Expands the paths given on the command line into the YAML files to check.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_FILE } from '../settings/projectConfig';
 
+/** Folders walked for manifests skip these, and the project file, which holds settings, not manifests. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 export class UnreadablePathError extends Error {}
@@ -34,7 +36,7 @@ function walk(dir: string, files: string[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(full, files);
-    } else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
+    } else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && entry.name !== PROJECT_FILE) {
       files.push(full);
     }
   }

@@ -6,6 +6,8 @@ import { parseArgs, USAGE, UsageError, type Request } from './args';
 import { collectFiles, readFile, UnreadablePathError } from './files';
 import { formatJson, formatText, type FileResult } from './format';
 import { isKustomizePatch } from '../workspace/kustomize';
+import { lineColumn, loadProjectConfig, projectFileIn } from '../settings/loadProjectConfig';
+import type { Settings } from '../settings/schema';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -24,9 +26,12 @@ function run(request: Request): number {
       return 0;
     }
     case 'check': {
-      const results: FileResult[] = collectFiles(request.paths).map((path) => ({
+      const settings = projectSettings(request.config);
+      const kubernetesVersion = request.kubernetesVersion ?? (settings.kubernetesVersion || undefined);
+      const files = settings.enable === false ? [] : collectFiles(request.paths);
+      const results: FileResult[] = files.map((path) => ({
         path,
-        findings: analyzeText(readFile(path), { kubernetesVersion: request.kubernetesVersion, partial: isKustomizePatch(path) }).findings,
+        findings: analyzeText(readFile(path), { kubernetesVersion, partial: isKustomizePatch(path), severity: (id) => settings.rules?.[id] }).findings,
       }));
       process.stdout.write(request.format === 'json' ? formatJson(results) : formatText(results));
       return results.some((r) => r.findings.length > 0) ? 1 : 0;
@@ -34,11 +39,29 @@ function run(request: Request): number {
   }
 }
 
+/** An invalid project file: one line naming the file, the place and the problem. */
+class ConfigError extends Error {}
+
+/** The project file's settings: the one named by --config, else `.kube-channel-guard.yaml` here; invalid files stop the run. */
+function projectSettings(explicit: string | undefined): Partial<Settings> {
+  const file = explicit ?? projectFileIn('.');
+  if (!file) return {};
+  let config: ReturnType<typeof loadProjectConfig>;
+  try {
+    config = loadProjectConfig(file);
+  } catch (error) {
+    throw new UnreadablePathError(`cannot read project file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const [problem] = config.problems;
+  if (problem) throw new ConfigError(`${file}:${lineColumn(config.text, problem.start)}: ${problem.message}`);
+  return config.settings;
+}
+
 function main(): void {
   try {
     process.exitCode = run(parseArgs(process.argv.slice(2)));
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UnreadablePathError) {
+    if (error instanceof UsageError || error instanceof UnreadablePathError || error instanceof ConfigError) {
       process.stderr.write(`kube-channel-guard: ${error.message}\n`);
       if (error instanceof UsageError) process.stderr.write('Run kube-channel-guard --help for usage.\n');
       process.exitCode = 2;
