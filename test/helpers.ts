@@ -1,4 +1,5 @@
 // Helpers shared by the tests: applying LSP-style edits to text and locating the shared corpus.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Range } from '../server/src/engine/types';
 
@@ -23,4 +24,16 @@ export function applyEdits(text: string, edits: ReadonlyArray<{ range: Range; ne
   let out = text;
   for (const e of resolved) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
+}
+
+/** Every .yaml / .yml file under a folder, recursively, in a stable order. */
+export function yamlFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return yamlFiles(full);
+      return /\.ya?ml$/.test(e.name) ? [full] : [];
+    });
 }

@@ -1,9 +1,12 @@
-// The VS Code side: starts the bundled language server over IPC for YAML files and shows its log in an output channel.
+// The VS Code side: starts the bundled language server over IPC for YAML files, shows its log, and adds the palette commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+/** The server's command that applies every fix in a document (server/src/lsp/codeActions.ts). */
+const APPLY_FIX_ALL = 'kube-channel-guard.applyFixAll';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -20,9 +23,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-remote', language: 'yaml' },
     ],
     outputChannel,
-    synchronize: { configurationSection: 'kubeChannelGuard' },
+    synchronize: {
+      configurationSection: 'kubeChannelGuard',
+      // Project files changed on disk (by git, another editor) apply without a reload.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.kube-channel-guard.yaml'),
+    },
   };
   client = new LanguageClient('kubeChannelGuard', 'Kube Channel Guard', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kubeChannelGuard.fixAllInFile', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      await client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_FIX_ALL, arguments: [editor.document.uri.toString()] });
+    }),
+  );
   await client.start();
 }
 

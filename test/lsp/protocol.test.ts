@@ -53,7 +53,7 @@ describe('language server over stdio', () => {
     const uri = 'file:///work/fix/kube-apiserver.yaml';
     await client.open(uri, example);
     const diagnostics = (await client.diagnostics(uri, 1)).filter((d) => d.code === 'KCG201');
-    const actions = await quickFixes(client, uri, diagnostics);
+    const actions = (await quickFixes(client, uri, diagnostics)).filter((a) => a.isPreferred);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].title, 'Add --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt');
     assert.equal(actions[0].kind, 'quickfix');
@@ -100,7 +100,7 @@ describe('language server over stdio', () => {
     ].join('\r\n');
     await client.open(uri, text);
     const diagnostics = (await client.diagnostics(uri, 1)).filter((d) => d.code === 'KCG201');
-    const [action] = await quickFixes(client, uri, diagnostics);
+    const [action] = (await quickFixes(client, uri, diagnostics)).filter((a) => a.isPreferred);
     const fixed = applyEdits(text, action.edit?.changes?.[uri] ?? []);
     assert.equal(fixed, text.replace('"--kubelet-client-key=/pki/c.key"]', '"--kubelet-client-key=/pki/c.key", "--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt"]'));
     assert.equal(fixed.split('\r\n').length, text.split('\r\n').length);

@@ -2,7 +2,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
+  ApplyWorkspaceEditRequest,
   ConfigurationRequest,
+  DidChangeWatchedFilesNotification,
+  DidSaveTextDocumentNotification,
+  ShowDocumentRequest,
+  type ApplyWorkspaceEditParams,
+  type ShowDocumentParams,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -27,6 +33,9 @@ export class TestClient {
   private readonly waiters: Array<() => void> = [];
   settings: Record<string, unknown> = { enable: true };
   stderr = '';
+  /** What the server asked the editor to do: edits to apply, documents to show. */
+  readonly applied: ApplyWorkspaceEditParams[] = [];
+  readonly shown: ShowDocumentParams[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -37,14 +46,23 @@ export class TestClient {
       for (const w of this.waiters.splice(0)) w();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.applied.push(params);
+      return { applied: true };
+    });
+    this.connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shown.push(params);
+      return { success: true };
+    });
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  async initialize(workspaceFolder?: string): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+      workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'workspace' }] : null,
+      capabilities: { workspace: { configuration: true, applyEdit: true }, window: { showDocument: { support: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
@@ -55,6 +73,14 @@ export class TestClient {
 
   async replaceAll(uri: string, text: string, version: number): Promise<void> {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async fileChanged(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: 2 }] });
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {

@@ -5,6 +5,7 @@ import { outerEdit, outerRange, type EmbeddedYaml } from './parse/embedded';
 import type { Range } from './types';
 import { RULES } from './rules/registry';
 import type { FixSpec, Rule, RuleReport } from './rules/types';
+import { FileSuppressions, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED } from './suppress';
 import type { Finding, Fix, Severity } from './types';
 
 export interface AnalysisOptions {
@@ -36,6 +37,9 @@ export function analyzeModel(model: FileModel, options: AnalysisOptions = {}): A
   const setting = parseVersion(options.kubernetesVersion);
   const fileVersion = model.components.find((c) => c.version)?.version;
   const versionOf = (component?: { version?: KubeVersion }): KubeVersion => setting ?? component?.version ?? fileVersion ?? NEWEST_KNOWN_VERSION;
+  const suppressions = new FileSuppressions(model);
+  /** The rules that ran to the end, with their severity: a suppression of any other rule is not called unused. */
+  const ran = new Map<string, Severity>();
   for (const rule of options.rules ?? RULES) {
     const severity = options.severity?.(rule.meta.id) ?? rule.meta.severity;
     if (severity === 'off') continue;
@@ -46,38 +50,66 @@ export function analyzeModel(model: FileModel, options: AnalysisOptions = {}): A
       options.onRuleError?.(rule.meta.id, error);
       continue;
     }
+    ran.set(rule.meta.id, severity);
     for (const r of reports) {
+      const range = model.source.range(r.range);
       findings.push({
         ruleId: rule.meta.id,
         ruleName: rule.meta.name,
         channel: rule.meta.channel,
         severity,
         message: r.message,
-        range: model.source.range(r.range),
+        range,
         fixes: (r.fixes ?? []).map((f) => toFix(model, f)),
+        suppressions: suppressions.fixesFor(rule.meta.id, range),
       });
     }
   }
   const embedded = model.embedded.map(({ yaml, model: inner }) => ({ yaml, analysis: analyzeModel(inner, options) }));
-  for (const { yaml, analysis } of embedded) findings.push(...analysis.findings.map((f) => toOuter(model, yaml, analysis.model, f)));
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return { model, findings, embedded };
+  for (const { yaml, analysis } of embedded) findings.push(...analysis.findings.map((f) => toOuter(model, yaml, analysis.model, f, suppressions)));
+  // Suppression hints are reported after every other rule, since whether a comment silences anything depends on them all.
+  const kept = suppressions.apply(findings, {
+    ran: (id) => ran.has(id),
+    severity: (id) => (id === SUPPRESSION_UNUSED || id === SUPPRESSION_UNKNOWN_RULE ? ran.get(id) : undefined),
+  });
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return { model, findings: kept, embedded };
 }
 
-/** Moves a finding of embedded YAML into the outer file's coordinates. */
-function toOuter(outer: FileModel, yaml: EmbeddedYaml, inner: FileModel, finding: Finding): Finding {
+/**
+ * Moves a finding of embedded YAML into the outer file's coordinates. Its line suppression stays inside the block
+ * scalar (the embedded YAML is where the comment means something); its file suppression goes to the outer file.
+ */
+function toOuter(outer: FileModel, yaml: EmbeddedYaml, inner: FileModel, finding: Finding, suppressions: FileSuppressions): Finding {
   const offsets = (r: Range) => ({ start: inner.source.offsetAt(r.start), end: inner.source.offsetAt(r.end) });
+  const mapFix = (fix: Fix): Fix => ({
+    title: fix.title,
+    edits: fix.edits.map((e) => {
+      const inner = offsets(e.range);
+      const mapped = outerEdit(yaml, { ...inner, newText: e.newText });
+      const range = { start: outerEditOffset(yaml, inner.start, mapped.start), end: outerEditOffset(yaml, inner.end, mapped.end) };
+      return { range: outer.source.range(range), newText: mapped.newText };
+    }),
+  });
+  const [line] = finding.suppressions;
   return {
     ...finding,
     range: outer.source.range(outerRange(yaml, offsets(finding.range))),
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      edits: fix.edits.map((e) => {
-        const mapped = outerEdit(yaml, { ...offsets(e.range), newText: e.newText });
-        return { range: outer.source.range(mapped), newText: mapped.newText };
-      }),
-    })),
+    fixes: finding.fixes.map(mapFix),
+    suppressions: line ? [mapFix(line), suppressions.fileFix(finding.ruleId)] : [],
   };
+}
+
+/**
+ * The outer offset of an edit's end at an inner offset. An inner line start maps to just after the block's
+ * indentation: the character map aligns an inner line's own leading blanks with the block indentation, which would
+ * put an edit at the start of an indented inner line (a suppression comment inserted above it, a line removed)
+ * inside the block indentation instead.
+ */
+function outerEditOffset(yaml: EmbeddedYaml, inner: number, mapped: number): number {
+  const { text, offsets, lineBreak } = yaml;
+  if (inner <= 0 || inner >= text.length || text[inner - 1] !== '\n' || text[inner] === '\n') return mapped;
+  return offsets[inner - 1] + 1 + lineBreak.replace(/^\r?\n/, '').length;
 }
 
 function toFix(model: FileModel, fix: FixSpec): Fix {

@@ -46,4 +46,9 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
+  /**
+   * "Disable KCG201 for this line" and "Disable KCG201 for this file": the edits that write a suppression comment for
+   * this finding's rule. Empty for the hints about suppressions themselves (KCG002, KCG003).
+   */
+  suppressions: Fix[];
 }

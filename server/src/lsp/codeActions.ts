@@ -1,22 +1,49 @@
-// Quick fixes: unpacks the fixes carried by our diagnostics into code actions, if the document has not changed since.
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+// Code actions: the fixes and suppressions carried by our diagnostics (only for the version they were computed for),
+// "Show documentation" for each rule, and the source.fixAll action that `editor.codeActionsOnSave` runs.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
 import { SOURCE, type DiagnosticData } from './diagnostics';
+import { ruleDocsUri } from './ruleDocsLink';
 
-export function codeActions(params: CodeActionParams, currentVersion: number | undefined): CodeAction[] {
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-channel-guard`;
+export const SHOW_DOCUMENTATION = 'kube-channel-guard.showDocumentation';
+export const APPLY_FIX_ALL = 'kube-channel-guard.applyFixAll';
+
+function wants(params: CodeActionParams, kind: string): boolean {
+  const only = params.context.only;
+  return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+export function codeActions(params: CodeActionParams, currentVersion: number | undefined, fixAllEdits: () => TextEdit[]): CodeAction[] {
+  const uri = params.textDocument.uri;
   const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE) continue;
-    const data = diagnostic.data as DiagnosticData | undefined;
-    if (!data || data.version !== currentVersion) continue;
-    data.fixes.forEach((fix, index) => {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: index === 0,
-        edit: { changes: { [params.textDocument.uri]: fix.edits } },
+  const documented = new Set<string>();
+  if (wants(params, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== SOURCE) continue;
+      const data = diagnostic.data as DiagnosticData | undefined;
+      if (!data || data.version !== currentVersion) continue;
+      data.fixes.forEach((fix, index) => {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: index === 0, edit: { changes: { [uri]: fix.edits } } });
       });
-    });
+      for (const suppression of data.suppressions) {
+        actions.push({ title: suppression.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: suppression.edits } } });
+      }
+      const id = String(diagnostic.code);
+      if (!documented.has(id)) {
+        documented.add(id);
+        actions.push({
+          title: `Show documentation for ${id}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: `Show documentation for ${id}`, command: SHOW_DOCUMENTATION, arguments: [ruleDocsUri(id)] },
+        });
+      }
+    }
+  }
+  // Fix-all is offered only when asked for by kind (on save, or from the source action menu).
+  if (params.context.only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+    const edits = fixAllEdits();
+    if (edits.length > 0) actions.push({ title: 'Fix all channel findings in this file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return actions;
 }

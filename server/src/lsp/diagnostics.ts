@@ -9,6 +9,8 @@ export interface DiagnosticData {
   /** The document version the fixes were computed for; stale fixes are never applied. */
   version: number;
   fixes: Fix[];
+  /** The "Disable ... for this line / file" edits. */
+  suppressions: Fix[];
 }
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -19,7 +21,7 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
 };
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { version, fixes: finding.fixes };
+  const data: DiagnosticData = { version, fixes: finding.fixes, suppressions: finding.suppressions };
   return {
     range: finding.range,
     severity: SEVERITIES[finding.severity],

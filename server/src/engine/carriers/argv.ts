@@ -2,7 +2,7 @@
 import type { Pair } from 'yaml';
 import type { FlagOccurrence } from '../flags/flagset';
 import type { ArgToken } from '../flags/tokens';
-import { appendSeqItem, removeSeqItem, type OffsetEdit } from '../fix/yamlEdits';
+import { appendSeqItem, FLOW_UNSAFE, removeSeqItem, type OffsetEdit } from '../fix/yamlEdits';
 import type { FlagCarrier } from '../parse/component';
 import { asSeq, keyRange } from '../parse/yamlNodes';
 import type { FlagSet } from '../flags/flagset';
@@ -71,8 +71,8 @@ export class ArgvCarrier implements FlagCarrier {
     if (parts.shell) {
       const last = parts.argv[parts.argv.length - 1] ?? parts.binary;
       if (!last.offsets) return undefined;
-      const text = escapeForScalar(` ${flag}`, parts.shell.item.type);
-      return text === undefined ? undefined : [{ start: last.range.end, end: last.range.end, newText: text }];
+      const edit = editInItem(source, parts.shell.item, parts.shell.list.flow === true, last.range.end, last.range.end, ` ${flag}`);
+      return edit ? [edit] : undefined;
     }
     const seq = asSeq(this.home()?.value);
     const edit = seq && appendSeqItem(source, seq, flag);
@@ -80,15 +80,16 @@ export class ArgvCarrier implements FlagCarrier {
   }
 
   /** Changes the value in place, or turns a bare bool flag into `--name=value`. */
-  setFlag(_source: SourceText, occurrence: FlagOccurrence, value: string): OffsetEdit[] | undefined {
+  setFlag(source: SourceText, occurrence: FlagOccurrence, value: string): OffsetEdit[] | undefined {
     const { token, valueToken } = occurrence;
     if (!token || !token.offsets || (valueToken && !valueToken.offsets)) return undefined;
-    if (occurrence.form === 'bare') {
-      const text = escapeForScalar(`=${value}`, token.item.type);
-      return text === undefined ? undefined : [{ start: token.range.end, end: token.range.end, newText: text }];
-    }
-    const text = escapeForScalar(value, (valueToken ?? token).item.type);
-    return text === undefined ? undefined : [{ start: occurrence.valueRange.start, end: occurrence.valueRange.end, newText: text }];
+    const holder = occurrence.form === 'bare' ? token : valueToken ?? token;
+    const flow = holder.list?.flow === true;
+    const edit =
+      occurrence.form === 'bare'
+        ? editInItem(source, token.item, flow, token.range.end, token.range.end, `=${value}`)
+        : editInItem(source, holder.item, flow, occurrence.valueRange.start, occurrence.valueRange.end, value);
+    return edit ? [edit] : undefined;
   }
 
   removeFlags(source: SourceText, occurrences: readonly FlagOccurrence[]): OffsetEdit[] | undefined {
@@ -115,10 +116,28 @@ export function removeTokens(source: SourceText, tokens: readonly ArgToken[]): O
   return edits;
 }
 
-/** Text to insert inside a scalar of the given style, escaped for it; undefined if a plain scalar cannot hold it. */
-export function escapeForScalar(text: string, style: string | undefined): string | undefined {
+/**
+ * Text to insert inside a scalar of the given style, escaped for it; undefined if a plain scalar cannot hold it
+ * (in a flow sequence, `flow`, a plain scalar cannot hold a comma or a bracket either).
+ */
+export function escapeForScalar(text: string, style: string | undefined, flow = false): string | undefined {
   if (style === 'QUOTE_DOUBLE') return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
   if (style === 'QUOTE_SINGLE') return text.replace(/'/g, "''");
-  if (style === 'PLAIN' && /: | #|^#/.test(text)) return undefined;
+  if (style === 'PLAIN' && (/: | #|^#/.test(text) || (flow && FLOW_UNSAFE.test(text)))) return undefined;
   return text;
+}
+
+/**
+ * Replaces `start..end` (source offsets inside `item`) with `text`. When the item is plain and cannot hold the text
+ * (`--authorization-mode=Node` in `[kube-apiserver, --authorization-mode=Node]` cannot become `Node,RBAC` unquoted),
+ * the whole item is rewritten double-quoted, if it is written on one line.
+ */
+export function editInItem(source: SourceText, item: Scalar, flow: boolean, start: number, end: number, text: string): OffsetEdit | undefined {
+  const escaped = escapeForScalar(text, item.type, flow);
+  if (escaped !== undefined) return { start, end, newText: escaped };
+  if (item.type !== 'PLAIN' || !item.range || typeof item.value !== 'string') return undefined;
+  const [itemStart, itemEnd] = item.range;
+  const written = source.text.slice(itemStart, itemEnd);
+  if (written !== item.value || start < itemStart || end > itemEnd) return undefined;
+  return { start: itemStart, end: itemEnd, newText: JSON.stringify(written.slice(0, start - itemStart) + text + written.slice(end - itemStart)) };
 }

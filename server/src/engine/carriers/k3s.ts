@@ -9,7 +9,7 @@ import { scalarValueOffsets } from '../parse/scalarSource';
 import { asMap, keyName, keyRange } from '../parse/yamlNodes';
 import type { SourceText } from '../text';
 import type { OffsetRange } from '../types';
-import { escapeForScalar } from './argv';
+import { editInItem } from './argv';
 
 const ARG_KEYS: Readonly<Record<string, ComponentName>> = {
   'kube-apiserver-arg': 'kube-apiserver',
@@ -49,10 +49,11 @@ class K3sCarrier implements FlagCarrier {
     return edit ? [edit] : undefined;
   }
 
-  setFlag(_source: SourceText, occurrence: FlagOccurrence, value: string): OffsetEdit[] | undefined {
+  setFlag(source: SourceText, occurrence: FlagOccurrence, value: string): OffsetEdit[] | undefined {
     const item = this.items.get(occurrence);
-    const text = item && escapeForScalar(value, item.type);
-    return text === undefined ? undefined : [{ start: occurrence.valueRange.start, end: occurrence.valueRange.end, newText: text }];
+    const flow = isSeq(this.pair.value) && this.pair.value.flow === true;
+    const edit = item && editInItem(source, item, flow, occurrence.valueRange.start, occurrence.valueRange.end, value);
+    return edit ? [edit] : undefined;
   }
 
   removeFlags(source: SourceText, occurrences: readonly FlagOccurrence[]): OffsetEdit[] | undefined {

@@ -13,10 +13,16 @@ export interface OffsetEdit {
 /** Plain scalars that YAML would read differently: indicators at the start, `: ` and ` #` inside, blanks at the ends. */
 const PLAIN_UNSAFE = /^$|^[-?:](\s|$)|^[,[\]{}#&*!|>'"%@`]|: |\s#|^\s|\s$|:$/;
 
-/** A value written as a YAML scalar in the given style, quoting only when the plain form would change its meaning. */
-export function scalarSource(value: string, style?: Scalar['type']): string {
+/** Characters a plain scalar cannot hold inside a flow collection (`[a, b]`, `{k: v}`), where they end or open an item. */
+export const FLOW_UNSAFE = /[,[\]{}]/;
+
+/**
+ * A value written as a YAML scalar in the given style, quoting only when the plain form would change its meaning;
+ * inside a flow collection (`flow`) a comma or bracket would split or nest the item, so such values are quoted too.
+ */
+export function scalarSource(value: string, style?: Scalar['type'], flow = false): string {
   if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
-  if (style === 'QUOTE_DOUBLE' || PLAIN_UNSAFE.test(value)) return JSON.stringify(value);
+  if (style === 'QUOTE_DOUBLE' || PLAIN_UNSAFE.test(value) || (flow && FLOW_UNSAFE.test(value))) return JSON.stringify(value);
   return value;
 }
 
@@ -24,7 +30,7 @@ export function scalarSource(value: string, style?: Scalar['type']): string {
 export function appendSeqItem(source: SourceText, seq: YAMLSeq<unknown>, value: string): OffsetEdit | undefined {
   const last = seq.items[seq.items.length - 1] as Scalar | undefined;
   const style = isScalar(last) ? last.type : undefined;
-  const text = scalarSource(value, style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED' ? undefined : style);
+  const text = scalarSource(value, style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED' ? undefined : style, seq.flow === true);
   if (seq.flow) {
     if (!seq.range) return undefined;
     if (!last?.range) return { start: seq.range[0] + 1, end: seq.range[0] + 1, newText: text };
@@ -147,7 +153,9 @@ export function removePair(source: SourceText, pair: { key: unknown; value: unkn
 export function appendSeqMapItem(source: SourceText, seq: YAMLSeq<unknown>, entries: ReadonlyArray<readonly [string, string]>): OffsetEdit | undefined {
   const last = seq.items[seq.items.length - 1];
   if (seq.flow) {
-    const flow = `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+    // Values come as YAML source for a block mapping: a plain one with a comma would split the flow mapping.
+    const flowValue = (v: string) => (/^["']/.test(v) || !FLOW_UNSAFE.test(v) ? v : JSON.stringify(v));
+    const flow = `{${entries.map(([k, v]) => `${k}: ${flowValue(v)}`).join(', ')}}`;
     if (!seq.range) return undefined;
     const lastEnd = endOf(last);
     if (lastEnd === undefined) return { start: seq.range[0] + 1, end: seq.range[0] + 1, newText: flow };
@@ -168,4 +176,26 @@ export function appendSeqMapItem(source: SourceText, seq: YAMLSeq<unknown>, entr
 /** A string value as YAML source: quoted when plain YAML would read it as something else (a bool, a number, null). */
 export function stringScalar(value: string): string {
   return /^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/i.test(value) ? JSON.stringify(value) : scalarSource(value);
+}
+
+/**
+ * The edits of one fix made from several (one setting changed, two added), as an editor applies them: sorted, and
+ * those that touch (an insertion where a replacement ends, two insertions at one point) joined into one edit in the
+ * order given, so the result does not depend on how a client orders edits at one position. Overlapping edits
+ * cannot be joined: undefined.
+ */
+export function joinEdits(edits: readonly OffsetEdit[]): OffsetEdit[] | undefined {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i).map(({ e }) => e);
+  const joined: OffsetEdit[] = [];
+  for (const e of sorted) {
+    const last = joined[joined.length - 1];
+    if (!last || e.start > last.end) {
+      joined.push({ ...e });
+      continue;
+    }
+    if (e.start < last.end) return undefined;
+    last.newText += e.newText;
+    last.end = e.end;
+  }
+  return joined;
 }

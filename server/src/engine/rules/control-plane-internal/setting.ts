@@ -1,6 +1,6 @@
 // Where a control-plane component takes one setting from (a flag, an ETCD_* variable, a config document) and a rule template over it.
 import { isSeq, type Pair } from 'yaml';
-import { replaceScalar, setMapPath, stringScalar, type OffsetEdit } from '../../fix/yamlEdits';
+import { joinEdits, replaceScalar, setMapPath, stringScalar, type OffsetEdit } from '../../fix/yamlEdits';
 import type { FlagOccurrence } from '../../flags/flagset';
 import { settingFormats } from '../../docs/formats';
 import { CONFIG_FLAGS, type Setting } from '../../docs/settings';
@@ -205,6 +205,27 @@ export interface SettingCheckOptions {
   applies?: (lookup: (setting: Setting) => Found, target: Target) => boolean;
   /** The Kubernetes minor version that introduced the flag: older components would not start with it, so they are not checked. */
   since?: string;
+  /**
+   * Settings the fix also writes where the file leaves them out, so that it does not trade this finding for another:
+   * turning `--auto-tls` off leaves etcd without a certificate unless the fix gives it one.
+   */
+  alsoSet?: ReadonlyArray<{ setting: Setting; value: string }>;
+}
+
+/** The fix with the `alsoSet` settings the target lacks added to it; undefined when one of them cannot be written. */
+function withAlsoSet(context: RuleContext, target: Target, fix: FixSpec, options: SettingCheckOptions): FixSpec | undefined {
+  const extras: FixSpec[] = [];
+  for (const { setting, value } of options.alsoSet ?? []) {
+    const found = resolveAt(target, setting, options.withConfig);
+    if (found.source === 'unknown' || isSet(found.value)) continue;
+    const extra = fixOf(context, target, setting, found, value);
+    if (!extra) return undefined;
+    extras.push(extra);
+  }
+  if (extras.length === 0) return fix;
+  const edits = joinEdits([...fix.edits, ...extras.flatMap((e) => e.edits)]);
+  const titles = [fix.title, ...extras.map((e) => e.title.charAt(0).toLowerCase() + e.title.slice(1))];
+  return edits && { title: `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}`, edits };
 }
 
 /** Reports the setting wherever the file configures its component and the value is insecure. */
@@ -219,7 +240,8 @@ export function checkSetting(context: RuleContext, options: SettingCheckOptions)
     const range = rangeOf(target, found);
     if (!range) continue;
     const value = typeof options.fixValue === 'function' ? options.fixValue(found.value) : options.fixValue;
-    const fix = value === undefined ? undefined : fixOf(context, target, setting, found, value);
+    const single = value === undefined ? undefined : fixOf(context, target, setting, found, value);
+    const fix = single && withAlsoSet(context, target, single, options);
     context.report({ range, message: options.message(found), fixes: fix ? [fix] : [] });
   }
 }

@@ -1,0 +1,256 @@
+// Fix-all: applies the first fix of every finding, round after round, and returns the change as minimal line edits.
+import { parseAllDocuments } from 'yaml';
+import { analyzeText, type AnalysisOptions } from './analyze';
+import type { OffsetEdit } from './fix/yamlEdits';
+import { SourceText } from './text';
+import type { TextEdit } from './types';
+
+/** Enough for fixes that make room for one another; a fix that never removes its finding stops here, not in a loop. */
+const MAX_ROUNDS = 10;
+
+/**
+ * Applies the first fix of every finding that has one (never a suppression). Within a round, fixes are taken in
+ * order of position; a fix whose edits overlap or touch an edit already taken waits for the next round, where it is
+ * recomputed on the new text (touching edits wait too, so two removals next to each other cannot empty a list that
+ * either alone would have kept). Rounds repeat until no fix applies or MAX_ROUNDS.
+ *
+ * One exception keeps a file that lacks a dozen flags from needing a dozen rounds: fixes that each insert at the same
+ * point and nothing else (every "add --flag" fix of one command line appends after its last item) are merged into one
+ * insertion when they cannot clash: they write different flags and different keys (see `insertionsCompatible`). Deeper
+ * lines go first, so content nested under the last key comes before a sibling of that key. Should a merged round
+ * still give the YAML more errors than it had, the round is redone without merging.
+ *
+ * Returns the fixed `text`; `edits`, non-overlapping edits that turn the original text into it, one per run of
+ * changed lines, in the original's coordinates; `applied`, how many fixes were applied over all rounds; and `rounds`,
+ * how many rounds applied at least one fix.
+ */
+export function fixAll(text: string, options?: AnalysisOptions): { text: string; edits: TextEdit[]; applied: number; rounds: number } {
+  let current = text;
+  let applied = 0;
+  let rounds = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { findings, model } = analyzeText(current, options);
+    const { source } = model;
+    const candidates = findings
+      .filter((f) => f.fixes.length > 0)
+      .map((f) => f.fixes[0].edits.map((e): OffsetEdit => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end), newText: e.newText })))
+      .filter((edits) => edits.some((e) => current.slice(e.start, e.end) !== e.newText) && !selfOverlapping(edits))
+      .map((edits, order) => ({ edits, order, start: Math.min(...edits.map((e) => e.start)) }))
+      .sort((a, b) => a.start - b.start || a.order - b.order)
+      .map((c) => c.edits);
+    let taken = takeRound(candidates, source.eol, true);
+    if (taken.count === 0) break;
+    let next = applyOffsetEdits(current, taken.edits);
+    if (taken.merged && yamlErrors(next) > yamlErrors(current)) {
+      taken = takeRound(candidates, source.eol, false);
+      next = applyOffsetEdits(current, taken.edits);
+    }
+    current = next;
+    applied += taken.count;
+    rounds++;
+  }
+  return { text: current, edits: lineEdits(text, current), applied, rounds };
+}
+
+/** The fixes one round applies, as one list of non-overlapping edits. */
+function takeRound(candidates: ReadonlyArray<readonly OffsetEdit[]>, eol: string, merge: boolean): { edits: OffsetEdit[]; count: number; merged: boolean } {
+  const taken: OffsetEdit[] = [];
+  /** Insertions merged at one offset, in the order they were taken. */
+  const groups = new Map<number, OffsetEdit[]>();
+  let count = 0;
+  let merged = false;
+  for (const edits of candidates) {
+    const clashes = taken.filter((t) => edits.some((e) => touches(t, e)));
+    if (clashes.length === 0) {
+      taken.push(...edits);
+      if (edits.length === 1 && edits[0].start === edits[0].end) groups.set(edits[0].start, [edits[0]]);
+      count++;
+      continue;
+    }
+    const [edit] = edits;
+    const group = merge && edits.length === 1 && edit.start === edit.end && separated(edit.newText, eol) ? groups.get(edit.start) : undefined;
+    if (!group || clashes.some((t) => !group.includes(t)) || !group.every((g) => separated(g.newText, eol) && insertionsCompatible(g.newText, edit.newText, eol))) continue;
+    group.push(edit);
+    taken.push(edit);
+    count++;
+    merged = true;
+  }
+  const single = taken.filter((t) => !(t.start === t.end && (groups.get(t.start)?.length ?? 0) > 1));
+  const joined = [...groups].filter(([, g]) => g.length > 1).map(([at, g]) => ({ start: at, end: at, newText: orderInsertions(g, eol).join('') }));
+  return { edits: [...single, ...joined], count, merged };
+}
+
+/**
+ * An insertion that starts with its own separator (a line break, a blank, a comma) can follow another one. The first
+ * item of an empty flow sequence (`[]`) has none: two of them would run together.
+ */
+function separated(newText: string, eol: string): boolean {
+  return newText.startsWith(eol) || /^[ \t,]/.test(newText);
+}
+
+/** What an insertion writes first: a word on the current line, a sequence item, or a mapping key, with its indentation. */
+function firstLine(newText: string, eol: string): { inline: boolean; indent: number; item: boolean; key?: string; line: string } {
+  if (!newText.startsWith(eol)) return { inline: true, indent: 0, item: false, line: newText };
+  const line = newText.slice(eol.length).split(/\r?\n/)[0];
+  const indent = /^ */.exec(line)?.[0].length ?? 0;
+  const item = /^ *- /.test(line) || /^ *-$/.test(line);
+  const key = item ? undefined : /^ *([^\s#][^:]*?):(\s|$)/.exec(line)?.[1];
+  return { inline: false, indent, item, key, line: line.trim() };
+}
+
+/** The flag names an insertion writes (`--anonymous-auth`, k3s `anonymous-auth=`), so two fixes never write one flag twice. */
+function flagNames(newText: string): Set<string> {
+  const dashed = [...newText.matchAll(/(?:^|[\s"',[])--([a-z0-9][a-z0-9-]*)/g)].map((m) => m[1]);
+  // k3s and RKE2 write `- "anonymous-auth=false"`, without dashes.
+  const k3s = [...newText.matchAll(/-\s+["']?([a-z0-9][a-z0-9-]*)=/g)].map((m) => m[1]);
+  return new Set([...dashed, ...k3s]);
+}
+
+/**
+ * Two insertions at one point can both be written when they do not write the same thing twice: not the same line,
+ * not the same mapping key at the same indentation (two fixes each creating `authentication:` must not both do it),
+ * and not the same flag.
+ */
+function insertionsCompatible(a: string, b: string, eol: string): boolean {
+  const fa = firstLine(a, eol);
+  const fb = firstLine(b, eol);
+  if (fa.line === fb.line) return false;
+  if (fa.key !== undefined && fa.key === fb.key && fa.indent === fb.indent) return false;
+  const flags = flagNames(a);
+  return ![...flagNames(b)].some((f) => flags.has(f));
+}
+
+/** Words on the current line first, then new lines from the deepest to the shallowest, items before keys. */
+function orderInsertions(group: readonly OffsetEdit[], eol: string): string[] {
+  return group
+    .map((e, order) => ({ e, order, first: firstLine(e.newText, eol) }))
+    .sort((x, y) => Number(x.first.inline === false) - Number(y.first.inline === false) || y.first.indent - x.first.indent || Number(y.first.item) - Number(x.first.item) || x.order - y.order)
+    .map((x) => x.e.newText);
+}
+
+/** The number of YAML errors of a text, duplicate keys included. */
+function yamlErrors(text: string): number {
+  return parseAllDocuments(text).reduce((n, d) => n + d.errors.length, 0);
+}
+
+/** Two edits overlap, share an insertion point, or are adjacent. */
+function touches(a: OffsetEdit, b: OffsetEdit): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** A fix whose own edits overlap cannot be applied as an editor would (LSP forbids it): it is left out. */
+function selfOverlapping(edits: readonly OffsetEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((e, i) => i > 0 && (e.start < sorted[i - 1].end || (e.start === sorted[i - 1].start && e.start === e.end)));
+}
+
+function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** Lines with their line breaks, so that joining them gives the text back and a changed line ending is a changed line. */
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/**
+ * The edits that turn `before` into `after`, one per run of changed lines (a Myers diff of the lines). A text without
+ * a final line break is compared as if it had one (the file's own), so that lines added after its last line do not
+ * count that line as changed.
+ */
+function lineEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const source = new SourceText(before);
+  const virtual = !before.endsWith('\n') && !after.endsWith('\n') && before.length > 0 ? source.eol : '';
+  const a = splitLines(before + virtual);
+  const b = splitLines(after + virtual);
+  const starts: number[] = [0];
+  for (const line of a) starts.push(starts[starts.length - 1] + line.length);
+  return diffLines(a, b).map((h) => {
+    let start = starts[h.aStart];
+    let end = starts[h.aEnd];
+    let newText = b.slice(h.bStart, h.bEnd).join('');
+    if (virtual && end > before.length) {
+      // The run reaches the added line break, which is not in the file. When the new text ends the file it ends with
+      // that line break too; when it is empty, the line kept before it becomes the last and loses its line break.
+      if (h.bEnd > h.bStart) newText = newText.slice(0, newText.length - virtual.length);
+      else start -= virtual.length;
+      if (start > before.length) newText = virtual + newText;
+      start = Math.min(start, before.length);
+      end = before.length;
+    }
+    return { range: source.range({ start, end }), newText };
+  });
+}
+
+interface Hunk {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+/** Runs of lines that differ between `a` and `b`, in order: Myers' O((N+M)D) shortest edit script. */
+function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const x0 = a.slice(prefix, a.length - suffix);
+  const y0 = b.slice(prefix, b.length - suffix);
+  const n = x0.length;
+  const m = y0.length;
+  const max = n + m;
+  const offset = max + 1;
+  const v = new Array<number>(2 * max + 3).fill(0);
+  const trace: number[][] = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && x0[x] === y0[y]) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  // Walk back through the trace, collecting the pairs of equal lines the script keeps.
+  const pairs: Array<[number, number]> = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : vd[offset + prevK];
+    const prevY = d === 0 ? 0 : prevX - prevK;
+    while (x > prevX && y > prevY) {
+      pairs.push([x - 1, y - 1]);
+      x--;
+      y--;
+    }
+    x = prevX;
+    y = prevY;
+  }
+  pairs.reverse();
+  pairs.push([n, m]);
+  // The gaps between kept pairs are the hunks.
+  const hunks: Hunk[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of pairs) {
+    if (pi > i || pj > j) hunks.push({ aStart: prefix + i, aEnd: prefix + pi, bStart: prefix + j, bEnd: prefix + pj });
+    i = pi + 1;
+    j = pj + 1;
+  }
+  return hunks;
+}
