@@ -8,6 +8,7 @@ import { INITIAL, Registry, parseRawGrammar, type IGrammar } from 'vscode-textma
 import { ROOT } from './helpers';
 
 const INJECTION = 'kube-channel-guard.flags.injection';
+const SUPPRESSIONS = 'kube-channel-guard.suppressions.injection';
 
 let grammar: IGrammar;
 
@@ -20,7 +21,7 @@ function scopeOf(line: string, text: string): string[] {
   return tokens(line).find((t) => t.text === text)?.scopes ?? [];
 }
 
-describe('flag injection grammar', () => {
+describe('injection grammars for flags and suppression comments', () => {
   before(async () => {
     const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
@@ -32,25 +33,35 @@ describe('flag injection grammar', () => {
           const file = require.resolve('tm-grammars/grammars/yaml.json');
           return parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
         }
-        if (scope === INJECTION) {
-          const file = path.join(ROOT, 'syntaxes', 'flags.injection.tmLanguage.json');
+        if (scope === INJECTION || scope === SUPPRESSIONS) {
+          const file = path.join(ROOT, 'syntaxes', scope === INJECTION ? 'flags.injection.tmLanguage.json' : 'suppressions.injection.tmLanguage.json');
           return parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
         }
         return null;
       },
-      getInjections: (scope) => (scope === 'source.yaml' ? [INJECTION] : undefined),
+      getInjections: (scope) => (scope === 'source.yaml' ? [INJECTION, SUPPRESSIONS] : undefined),
     });
     const loaded = await registry.loadGrammar('source.yaml');
     assert.ok(loaded);
     grammar = loaded;
   });
 
-  it('is the grammar package.json contributes', () => {
+  it('are the grammars package.json contributes', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const [contribution] = pkg.contributes.grammars;
-    assert.equal(contribution.scopeName, INJECTION);
-    assert.deepEqual(contribution.injectTo, ['source.yaml']);
-    assert.ok(fs.existsSync(path.join(ROOT, contribution.path)));
+    const grammars = pkg.contributes.grammars as Array<{ scopeName: string; injectTo: string[]; path: string }>;
+    assert.deepEqual(grammars.map((g) => g.scopeName), [INJECTION, SUPPRESSIONS]);
+    for (const g of grammars) {
+      assert.deepEqual(g.injectTo, ['source.yaml']);
+      assert.ok(fs.existsSync(path.join(ROOT, g.path)));
+    }
+  });
+
+  it('scopes the directive, the rule ids and the reason of a suppression comment', () => {
+    const line = '  # kube-channel-guard-disable-next-line KCG201, KCG202 -- kubelets serve self-signed certificates';
+    assert.ok(scopeOf(line, 'kube-channel-guard-disable-next-line').includes('keyword.control.directive.suppression.kube-channel-guard'));
+    assert.ok(scopeOf(line, 'KCG202').includes('constant.other.rule-id.kube-channel-guard'));
+    assert.ok(scopeOf(line, ' -- kubelets serve self-signed certificates').includes('comment.line.reason.kube-channel-guard'));
+    assert.ok(tokens('  # an ordinary comment about KCG201').every((t) => !t.scopes.includes('constant.other.rule-id.kube-channel-guard')));
   });
 
   it('scopes the name, the = and the value of a flag in a block item', () => {

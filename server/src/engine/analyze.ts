@@ -85,10 +85,8 @@ function toOuter(outer: FileModel, yaml: EmbeddedYaml, inner: FileModel, finding
   const mapFix = (fix: Fix): Fix => ({
     title: fix.title,
     edits: fix.edits.map((e) => {
-      const inner = offsets(e.range);
-      const mapped = outerEdit(yaml, { ...inner, newText: e.newText });
-      const range = { start: outerEditOffset(yaml, inner.start, mapped.start), end: outerEditOffset(yaml, inner.end, mapped.end) };
-      return { range: outer.source.range(range), newText: mapped.newText };
+      const mapped = outerEdit(yaml, { ...offsets(e.range), newText: e.newText });
+      return { range: outer.source.range(mapped), newText: mapped.newText };
     }),
   });
   const [line] = finding.suppressions;
@@ -98,18 +96,6 @@ function toOuter(outer: FileModel, yaml: EmbeddedYaml, inner: FileModel, finding
     fixes: finding.fixes.map(mapFix),
     suppressions: line ? [mapFix(line), suppressions.fileFix(finding.ruleId)] : [],
   };
-}
-
-/**
- * The outer offset of an edit's end at an inner offset. An inner line start maps to just after the block's
- * indentation: the character map aligns an inner line's own leading blanks with the block indentation, which would
- * put an edit at the start of an indented inner line (a suppression comment inserted above it, a line removed)
- * inside the block indentation instead.
- */
-function outerEditOffset(yaml: EmbeddedYaml, inner: number, mapped: number): number {
-  const { text, offsets, lineBreak } = yaml;
-  if (inner <= 0 || inner >= text.length || text[inner - 1] !== '\n' || text[inner] === '\n') return mapped;
-  return offsets[inner - 1] + 1 + lineBreak.replace(/^\r?\n/, '').length;
 }
 
 function toFix(model: FileModel, fix: FixSpec): Fix {

@@ -34,8 +34,8 @@ export const CHANNELS: Readonly<Record<ChannelId, ChannelInfo>> = {
   },
   general: {
     id: 'general',
-    title: 'command line',
+    title: 'command line and suppressions',
     description:
-      "How a component reads its own command line. A mistake here changes what every channel setting means, or stops the component from starting.",
+      "Findings about the file itself rather than one channel: how a component reads its own command line (a mistake there changes what every channel setting means, or stops the component from starting), and suppression comments that silence nothing.",
   },
 };

@@ -27,6 +27,13 @@ export function scalarValueOffsets(scalar: Scalar, text: string): number[] | und
     if (p < 0 || p >= end) return undefined;
     p++;
   }
+  // In a literal block, each line starts with the block's indentation, which is not part of the value: skip exactly
+  // that much, so that a line's own leading blanks map to themselves (an edit at an inner line start lands after it).
+  const blockIndent = type === 'BLOCK_LITERAL' ? /^( *)\S/m.exec(text.slice(p, end))?.[1].length ?? 0 : 0;
+  const skipIndent = (): void => {
+    for (let k = 0; k < blockIndent && text[p] === ' '; k++) p++;
+  };
+  skipIndent();
   const offsets: number[] = new Array(value.length + 1);
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -54,11 +61,13 @@ export function scalarValueOffsets(scalar: Scalar, text: string): number[] | und
       if (s === c) {
         offsets[i] = p;
         p++;
+        if (s === '\n') skipIndent();
         break;
       }
       // Only folding and indentation may stand in the source without a value character.
       if (s === ' ' || s === '\t' || s === '\n' || s === '\r') {
         p++;
+        if (s === '\n') skipIndent();
         continue;
       }
       return undefined;
