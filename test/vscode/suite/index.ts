@@ -61,6 +61,36 @@ const tests: Array<[string, () => Promise<void>]> = [
       assert.match(markdown, /API server → kubelet/);
     },
   ],
+  [
+    '"Disable KCG201 for this line" inserts the comment and silences the finding',
+    async () => {
+      const editor = await openCopyOf('kube-apiserver.yaml');
+      const uri = editor.document.uri;
+      const diagnostic = await waitFor('KCG201', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'KCG201'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const disable = actions.find((a) => a.title === 'Disable KCG201 for this line');
+      assert.ok(disable?.edit, 'the suppression is offered');
+      assert.ok(await vscode.workspace.applyEdit(disable.edit));
+      assert.match(editor.document.getText(), /# kube-channel-guard-disable-next-line KCG201\n/);
+      await waitFor('KCG201 to go', () => (vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'KCG201') ? undefined : true));
+    },
+  ],
+  [
+    "a rule's level in the settings changes its severity without a reload",
+    async () => {
+      const editor = await openCopyOf('kube-apiserver.yaml');
+      const uri = editor.document.uri;
+      const config = vscode.workspace.getConfiguration('kubeChannelGuard');
+      await config.update('rules', { KCG201: 'error' }, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor('KCG201 as an error', () =>
+          vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'KCG201' && d.severity === vscode.DiagnosticSeverity.Error) ? true : undefined,
+        );
+      } finally {
+        await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      }
+    },
+  ],
 ];
 
 export async function run(): Promise<void> {
