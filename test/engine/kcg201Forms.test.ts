@@ -93,3 +93,21 @@ describe('KCG201 in every form', () => {
     assert.deepEqual(finding.range, { start: { line: 8, character: 4 }, end: { line: 8, character: 8 } });
   });
 });
+
+describe('KCG201 next to kubelets that sign their own serving certificates', () => {
+  it('offers a second fix that also turns on serverTLSBootstrap for them, and it leaves neither finding', () => {
+    const text = [...HEAD, '    command: [kube-apiserver, --secure-port=6443]', '---', 'apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'readOnlyPort: 0', ''].join('\n');
+    const [finding] = analyzeText(text).findings.filter((f) => f.ruleId === 'KCG201');
+    assert.deepEqual(finding.fixes.map((f) => f.title), [`Add ${CA}`, `Add ${CA} and turn on serving certificates from the cluster CA for the kubelets in this file`]);
+    const fixed = applyEdits(text, finding.fixes[1].edits);
+    assert.ok(fixed.includes(`command: [kube-apiserver, --secure-port=6443, ${CA}]`));
+    assert.ok(fixed.endsWith('readOnlyPort: 0\nserverTLSBootstrap: true\n'));
+    const ids = analyzeText(fixed).findings.map((f) => f.ruleId);
+    assert.ok(!ids.includes('KCG201') && !ids.includes('KCG209'));
+  });
+
+  it('offers only the flag when the file has no such kubelet', () => {
+    const text = [...HEAD, '    command: [kube-apiserver, --secure-port=6443]', ''].join('\n');
+    assert.equal(analyzeText(text).findings.filter((f) => f.ruleId === 'KCG201')[0].fixes.length, 1);
+  });
+});

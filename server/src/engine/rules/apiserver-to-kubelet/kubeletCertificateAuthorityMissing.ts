@@ -1,6 +1,9 @@
 // KCG201: the API server does not verify kubelet serving certificates.
-import { apiserverPod } from '../examples';
+import type { OffsetEdit } from '../../fix/yamlEdits';
+import { apiserverPod, kubeletConfig } from '../examples';
 import { flagRequired } from '../templates/flags';
+import type { Rule } from '../types';
+import kubeletServingCertificateSelfSigned from './kubeletServingCertificateSelfSigned';
 
 const CLIENT = [
   '--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt',
@@ -8,7 +11,7 @@ const CLIENT = [
 ];
 const CA = '--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt';
 
-export default flagRequired(
+const addFlag = flagRequired(
   {
     id: 'KCG201',
     name: 'kubelet-certificate-authority-missing',
@@ -34,6 +37,11 @@ export default flagRequired(
           text: apiserverPod(CLIENT),
           fixed: apiserverPod([...CLIENT, CA]),
         },
+        {
+          title: 'With a kubelet that signs its own serving certificate in the same file (a second fix also sets serverTLSBootstrap: true there)',
+          text: `${apiserverPod(CLIENT)}---\n${kubeletConfig(['readOnlyPort: 0'])}`,
+          fixed: `${apiserverPod([...CLIENT, CA])}---\n${kubeletConfig(['readOnlyPort: 0'])}`,
+        },
       ],
     },
   },
@@ -41,3 +49,25 @@ export default flagRequired(
   [{ name: 'kubelet-certificate-authority', value: '/etc/kubernetes/pki/ca.crt' }],
   (flag) => `kube-apiserver has no ${flag}: the API server does not verify kubelet serving certificates, so logs, exec, attach and port-forward can be intercepted`,
 );
+
+/**
+ * Where the file also holds kubelets that sign their own serving certificates (KCG209), turning verification on
+ * alone would break logs and exec: a second fix adds the flag and makes those kubelets bootstrap CA-signed certificates.
+ */
+const rule: Rule = {
+  meta: addFlag.meta,
+  check(context) {
+    const kubeletEdits: OffsetEdit[] = [];
+    kubeletServingCertificateSelfSigned.check({ ...context, report: (r) => kubeletEdits.push(...(r.fixes?.[0]?.edits ?? [])) });
+    addFlag.check({
+      ...context,
+      report: (r) => {
+        const [add] = r.fixes ?? [];
+        const both = add && kubeletEdits.length > 0 ? [{ title: `${add.title} and turn on serving certificates from the cluster CA for the kubelets in this file`, edits: [...add.edits, ...kubeletEdits] }] : [];
+        context.report({ ...r, fixes: [...(r.fixes ?? []), ...both] });
+      },
+    });
+  },
+};
+
+export default rule;
