@@ -25,5 +25,6 @@ const result = spawnSync(
 );
 const summary = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
 const count = (name) => Number((new RegExp(`^# ${name} (\\d+)$`, 'm').exec(summary) ?? [])[1] ?? 0);
-console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
+// A test cancelled because its hook failed did not pass: it counts as failed.
+console.log(`${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped')} skipped`);
 process.exit(result.status ?? 1);

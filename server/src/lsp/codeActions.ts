@@ -13,7 +13,11 @@ function wants(params: CodeActionParams, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function codeActions(params: CodeActionParams, currentVersion: number | undefined, fixAllEdits: () => TextEdit[]): CodeAction[] {
+/**
+ * The code actions for a request. `canShowDocument`: the client declared `window.showDocument` support, without which
+ * "Show documentation" could only fail (Neovim 0.7 declares it unsupported, Eglot 1.9 does not declare it).
+ */
+export function codeActions(params: CodeActionParams, currentVersion: number | undefined, fixAllEdits: () => TextEdit[], canShowDocument = true): CodeAction[] {
   const uri = params.textDocument.uri;
   const actions: CodeAction[] = [];
   const documented = new Set<string>();
@@ -29,7 +33,7 @@ export function codeActions(params: CodeActionParams, currentVersion: number | u
         actions.push({ title: suppression.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: suppression.edits } } });
       }
       const id = String(diagnostic.code);
-      if (!documented.has(id)) {
+      if (canShowDocument && !documented.has(id)) {
         documented.add(id);
         actions.push({
           title: `Show documentation for ${id}`,

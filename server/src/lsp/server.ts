@@ -40,7 +40,9 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, { key: string; analysis: Analysis }>();
   let canPullConfiguration = false;
+  let canWatchFolders = false;
   let canRefreshLenses = false;
+  let canShowDocument = false;
   const settings = new SettingsStore(connection, () => canPullConfiguration);
   const reported = new Set<string>();
 
@@ -97,7 +99,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Folder changes are a capability of their own: a client may pull settings without declaring workspace folders.
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings.setWorkspaceFolders(folders);
     return {
@@ -115,7 +120,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration) connection.workspace.onDidChangeWorkspaceFolders(async () => {
+    if (canWatchFolders) connection.workspace.onDidChangeWorkspaceFolders(async () => {
       settings.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
       for (const document of documents.all()) void validate(document);
     });
@@ -126,7 +131,9 @@ export function startServer(connection: Connection): void {
     if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    // Clients that cannot be asked (Neovim 0.7, for one) push their settings in this notification instead.
+    if (!canPullConfiguration) settings.setPushed(params.settings);
     settings.forget();
     revalidateAll();
   });
@@ -165,7 +172,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const edits = (params.context.only ?? []).length > 0 ? await fixAllEdits(params.textDocument.uri) : [];
-    return codeActions(params, documents.get(params.textDocument.uri)?.version, () => edits);
+    return codeActions(params, documents.get(params.textDocument.uri)?.version, () => edits, canShowDocument);
   });
 
   connection.onExecuteCommand(async (params) => {

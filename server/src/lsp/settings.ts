@@ -29,6 +29,8 @@ export class SettingsStore {
   private readonly editor = new Map<string, Promise<Settings>>();
   private readonly projects = new Map<string, (ProjectConfig & { file: string; text: string }) | undefined>();
   private folders: string[] = [];
+  /** The `kubeChannelGuard` section a client pushed with workspace/didChangeConfiguration, for clients we cannot pull from. */
+  private pushed: Promise<Settings> = Promise.resolve(DEFAULT_SETTINGS);
 
   constructor(
     private readonly connection: Connection,
@@ -69,10 +71,16 @@ export class SettingsStore {
     if (!editor) {
       editor = this.canPull()
         ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'kubeChannelGuard' }).then(editorSettings, () => DEFAULT_SETTINGS)
-        : Promise.resolve(DEFAULT_SETTINGS);
+        : this.pushed;
       this.editor.set(uri, editor);
     }
     return mergeSettings(await editor, this.project(uri)?.settings ?? {});
+  }
+
+  /** Keeps the settings a client pushed: `{ kubeChannelGuard: {...} }`, as nvim-lspconfig and eglot send them. */
+  setPushed(raw: unknown): void {
+    const section = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).kubeChannelGuard : undefined;
+    this.pushed = Promise.resolve(section === undefined ? DEFAULT_SETTINGS : editorSettings(section));
   }
 
   /** Forgets editor settings (after didChangeConfiguration) or a document's. */
