@@ -142,3 +142,24 @@ describe('editing over the protocol', () => {
     await client.changeSettings({ enable: true });
   });
 });
+
+describe('a client that declares little (as Neovim 0.7 does)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize(undefined, true);
+  });
+  after(async () => client.stop());
+
+  it('takes settings pushed with didChangeConfiguration, and offers no Show documentation it could not open', async () => {
+    const uri = 'file:///work/minimal/kube-apiserver.yaml';
+    await client.changeSettings({ rules: { KCG201: 'error' } });
+    await client.open(uri, example);
+    const [kcg201] = (await client.diagnostics(uri, 1)).filter((d) => d.code === 'KCG201');
+    assert.equal(kcg201.severity, 1);
+    const titles = (((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: kcg201.range, context: { diagnostics: [kcg201] } })) ?? []) as CodeAction[]).map((a) => a.title);
+    assert.ok(titles.includes(`Add ${CA}`));
+    assert.ok(!titles.some((t) => t.startsWith('Show documentation')));
+    assert.equal(client.stderr, '');
+  });
+});

@@ -57,12 +57,15 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(workspaceFolder?: string): Promise<void> {
+  /** Starts the session; `minimal` declares what a bare client such as Neovim 0.7 does: no pulled settings, no showDocument. */
+  async initialize(workspaceFolder?: string, minimal = false): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'workspace' }] : null,
-      capabilities: { workspace: { configuration: true, applyEdit: true }, window: { showDocument: { support: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+      capabilities: minimal
+        ? {}
+        : { workspace: { configuration: true, applyEdit: true }, window: { showDocument: { support: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
