@@ -1,21 +1,26 @@
 // Builders for the small manifests used as rule examples (and so as tests and docs).
 
-export function apiserverPod(flags: readonly string[]): string {
+/** A static pod running one control-plane component with the given flags; the image tag names its Kubernetes version. */
+export function componentPod(component: string, flags: readonly string[], version = '1.31.0'): string {
   return [
     'apiVersion: v1',
     'kind: Pod',
     'metadata:',
-    '  name: kube-apiserver',
+    `  name: ${component}`,
     '  namespace: kube-system',
     'spec:',
     '  containers:',
-    '  - name: kube-apiserver',
-    '    image: registry.k8s.io/kube-apiserver:v1.31.0',
+    `  - name: ${component}`,
+    `    image: registry.k8s.io/${component}:v${version}`,
     '    command:',
-    '    - kube-apiserver',
+    `    - ${component}`,
     ...flags.map((f) => `    - ${f}`),
     '',
   ].join('\n');
+}
+
+export function apiserverPod(flags: readonly string[]): string {
+  return componentPod('kube-apiserver', flags);
 }
 
 export function kubeletDaemonSet(flags: readonly string[]): string {

@@ -1,41 +1,14 @@
 // Builders for the small manifests used as examples (and so as tests and docs) of the node → API server rules.
+import { componentPod } from '../examples';
 export { apiserverPod, kubeletConfig, kubeletDaemonSet, SECURE_KUBELET_FIELDS, SECURE_KUBELET_FLAGS } from '../examples';
 
 /** A kube-apiserver static pod of a given Kubernetes version (the image tag says which). */
 export function apiserverPodAt(version: string, flags: readonly string[]): string {
-  return [
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    '  name: kube-apiserver',
-    '  namespace: kube-system',
-    'spec:',
-    '  containers:',
-    '  - name: kube-apiserver',
-    `    image: registry.k8s.io/kube-apiserver:v${version}`,
-    '    command:',
-    '    - kube-apiserver',
-    ...flags.map((f) => `    - ${f}`),
-    '',
-  ].join('\n');
+  return componentPod('kube-apiserver', flags, version);
 }
 
 export function controllerManagerPod(flags: readonly string[]): string {
-  return [
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    '  name: kube-controller-manager',
-    '  namespace: kube-system',
-    'spec:',
-    '  containers:',
-    '  - name: kube-controller-manager',
-    '    image: registry.k8s.io/kube-controller-manager:v1.31.0',
-    '    command:',
-    '    - kube-controller-manager',
-    ...flags.map((f) => `    - ${f}`),
-    '',
-  ].join('\n');
+  return componentPod('kube-controller-manager', flags);
 }
 
 /** A kubeconfig with one cluster, context and user; `cluster` and `user` are the lines under `cluster:` and `user:`. */
