@@ -21,22 +21,33 @@ export function patchPaths(kustomization: unknown): string[] {
   return paths;
 }
 
-export function isKustomizePatch(file: string): boolean {
-  const dir = path.dirname(file);
+/** The patch paths a folder's kustomization lists, kept until the file's modification time changes (the server asks on every edit). */
+const cache = new Map<string, { file: string; mtimeMs: number; patches: ReadonlySet<string> }>();
+
+function patchesIn(dir: string): ReadonlySet<string> {
   for (const name of KUSTOMIZATION_FILES) {
-    let text: string;
+    const file = path.join(dir, name);
+    let mtimeMs: number;
     try {
-      text = fs.readFileSync(path.join(dir, name), 'utf8');
+      mtimeMs = fs.statSync(file).mtimeMs;
     } catch {
       continue;
     }
-    let parsed: unknown;
+    const cached = cache.get(dir);
+    if (cached && cached.file === file && cached.mtimeMs === mtimeMs) return cached.patches;
+    let patches: ReadonlySet<string> = new Set();
     try {
-      parsed = parse(text);
+      patches = new Set(patchPaths(parse(fs.readFileSync(file, 'utf8'))).map((p) => path.resolve(dir, p)));
     } catch {
-      return false;
+      // An unreadable or invalid kustomization lists no patches.
     }
-    return patchPaths(parsed).some((p) => path.resolve(dir, p) === path.resolve(file));
+    cache.set(dir, { file, mtimeMs, patches });
+    return patches;
   }
-  return false;
+  cache.delete(dir);
+  return new Set();
+}
+
+export function isKustomizePatch(file: string): boolean {
+  return patchesIn(path.dirname(file)).has(path.resolve(file));
 }
