@@ -38,6 +38,14 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** The other end of a channel, in another file or another document, shown next to a finding. */
+export interface RelatedLocation {
+  /** The file as the caller named it (a path for the CLI, a URI for the language server). */
+  uri: string;
+  range: Range;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   ruleName: string;
@@ -51,4 +59,6 @@ export interface Finding {
    * this finding's rule. Empty for the hints about suppressions themselves (KCG002, KCG003).
    */
   suppressions: Fix[];
+  /** For findings only both ends of a channel reveal: where the other end is. */
+  related?: RelatedLocation[];
 }
