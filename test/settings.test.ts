@@ -33,7 +33,7 @@ describe('settings', () => {
         ['unknown rule id KCG999', 'KCG999'],
         ['KCG201 must be one of error, warning, info, hint, off', 'loud'],
         ['run must be onType or onSave', 'sometimes'],
-        ['unknown setting colour: the project file takes enable, kubernetesVersion, run, rules and codeLens', 'colour'],
+        ['unknown setting colour: the project file takes enable, kubernetesVersion, run, rules, codeLens, scanWorkspace and maxFileSizeKiB', 'colour'],
         ['kubernetesVersion must be a version like "1.31", not latest', 'latest'],
       ],
     );

@@ -22,6 +22,8 @@ export function editorSettings(raw: unknown): Settings {
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     rules,
     codeLens: typeof r.codeLens === 'boolean' ? r.codeLens : DEFAULT_SETTINGS.codeLens,
+    scanWorkspace: typeof r.scanWorkspace === 'boolean' ? r.scanWorkspace : DEFAULT_SETTINGS.scanWorkspace,
+    maxFileSizeKiB: typeof r.maxFileSizeKiB === 'number' && r.maxFileSizeKiB >= 1 ? r.maxFileSizeKiB : DEFAULT_SETTINGS.maxFileSizeKiB,
   };
 }
 

@@ -41,6 +41,7 @@ export function parseProjectConfig(text: string, knownRule: (id: string) => bool
     switch (key) {
       case 'enable':
       case 'codeLens':
+      case 'scanWorkspace':
         if (typeof value !== 'boolean') bad(pair, `${key} must be true or false`);
         else settings[key] = value;
         break;
@@ -50,6 +51,10 @@ export function parseProjectConfig(text: string, knownRule: (id: string) => bool
         else settings.kubernetesVersion = text;
         break;
       }
+      case 'maxFileSizeKiB':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) bad(pair, 'maxFileSizeKiB must be a number of KiB, 1 or more');
+        else settings.maxFileSizeKiB = value;
+        break;
       case 'run':
         if (value !== 'onType' && value !== 'onSave') bad(pair, 'run must be onType or onSave');
         else settings.run = value as RunMode;
@@ -71,7 +76,7 @@ export function parseProjectConfig(text: string, knownRule: (id: string) => bool
         break;
       }
       default:
-        problems.push({ message: `unknown setting ${key}: the project file takes enable, kubernetesVersion, run, rules and codeLens`, ...span(pair.key) });
+        problems.push({ message: `unknown setting ${key}: the project file takes enable, kubernetesVersion, run, rules, codeLens, scanWorkspace and maxFileSizeKiB`, ...span(pair.key) });
     }
   }
   return { settings, problems };

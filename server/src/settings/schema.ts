@@ -13,9 +13,13 @@ export interface Settings {
   /** Per-rule severity, or `off`, by rule id. */
   rules: Readonly<Record<string, RuleLevel>>;
   codeLens: boolean;
+  /** Check every YAML file of the workspace in the background, not only the open ones. */
+  scanWorkspace: boolean;
+  /** Files larger than this many KiB are not analysed; one informational diagnostic says so. */
+  maxFileSizeKiB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, kubernetesVersion: '', run: 'onType', rules: {}, codeLens: true };
+export const DEFAULT_SETTINGS: Settings = { enable: true, kubernetesVersion: '', run: 'onType', rules: {}, codeLens: true, scanWorkspace: true, maxFileSizeKiB: 8192 };
 
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -64,6 +68,19 @@ export const SETTINGS_SCHEMA: readonly SettingSchema[] = [
     schema: { type: 'boolean', default: true },
     description: 'Show a code lens above each control-plane component that summarises the state of its channels.',
     readBy: ['editor', 'project file'],
+  },
+  {
+    key: 'scanWorkspace',
+    schema: { type: 'boolean', default: true },
+    description:
+      'Check every YAML file in the workspace in the background, not only the open ones, so that the Problems panel lists them all and checks that need both ends of a channel (in two files) can run. `files.exclude` is respected.',
+    readBy: ['editor', 'project file'],
+  },
+  {
+    key: 'maxFileSizeKiB',
+    schema: { type: 'number', default: 8192, minimum: 1 },
+    description: 'Files larger than this (in KiB) are not analysed; one informational diagnostic at the top of the file says so. The CLI skips them with a message.',
+    readBy: ['editor', 'project file', 'CLI'],
   },
   {
     key: 'trace.server',
