@@ -37,3 +37,16 @@ export function yamlFiles(dir: string): string[] {
       return /\.ya?ml$/.test(e.name) ? [full] : [];
     });
 }
+
+/** A small deterministic PRNG, so a failure names its seed. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+

@@ -33,12 +33,35 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): Analys
 }
 
 export function analyzeModel(model: FileModel, options: AnalysisOptions = {}): Analysis {
+  const unit = checkModel(model, options);
+  const suppressions = FileSuppressions.of(model);
+  return { model, findings: applySuppressions(unit, suppressions), embedded: unit.embedded };
+}
+
+/** What the rules found in one model before the file's suppression comments are applied. */
+export interface UnitCheck {
+  model: FileModel;
+  /** Findings of the rules and of the embedded YAML, each with its line and file suppression payloads. */
+  findings: Finding[];
+  embedded: Array<{ yaml: EmbeddedYaml; analysis: Analysis }>;
+  /** The rules that ran to the end, with their severity: a suppression of any other rule is not called unused. */
+  ran: Map<string, Severity>;
+}
+
+/** The version a model's components run when nothing says otherwise: the first version the model names. */
+export function modelVersion(model: FileModel): KubeVersion | undefined {
+  return model.components.find((c) => c.version)?.version;
+}
+
+/**
+ * Runs the rules over one model. `fileVersion` is the version the whole file names, for a model that holds only some of
+ * the file's documents (server/src/engine/incremental/); by default the model's own.
+ */
+export function checkModel(model: FileModel, options: AnalysisOptions = {}, fileVersion: KubeVersion | undefined = modelVersion(model)): UnitCheck {
   const findings: Finding[] = [];
   const setting = parseVersion(options.kubernetesVersion);
-  const fileVersion = model.components.find((c) => c.version)?.version;
   const versionOf = (component?: { version?: KubeVersion }): KubeVersion => setting ?? component?.version ?? fileVersion ?? NEWEST_KNOWN_VERSION;
-  const suppressions = new FileSuppressions(model);
-  /** The rules that ran to the end, with their severity: a suppression of any other rule is not called unused. */
+  const suppressions = FileSuppressions.of(model);
   const ran = new Map<string, Severity>();
   for (const rule of options.rules ?? RULES) {
     const severity = options.severity?.(rule.meta.id) ?? rule.meta.severity;
@@ -67,13 +90,22 @@ export function analyzeModel(model: FileModel, options: AnalysisOptions = {}): A
   }
   const embedded = model.embedded.map(({ yaml, model: inner }) => ({ yaml, analysis: analyzeModel(inner, options) }));
   for (const { yaml, analysis } of embedded) findings.push(...analysis.findings.map((f) => toOuter(model, yaml, analysis.model, f, suppressions)));
+  return { model, findings, embedded, ran };
+}
+
+/** Drops what the file's suppression comments silence, adds the hints about the comments themselves, and sorts. */
+export function applySuppressions(unit: Pick<UnitCheck, 'findings' | 'ran'>, suppressions: FileSuppressions): Finding[] {
+  const { ran } = unit;
   // Suppression hints are reported after every other rule, since whether a comment silences anything depends on them all.
-  const kept = suppressions.apply(findings, {
+  const kept = suppressions.apply(unit.findings, {
     ran: (id) => ran.has(id),
     severity: (id) => (id === SUPPRESSION_UNUSED || id === SUPPRESSION_UNKNOWN_RULE ? ran.get(id) : undefined),
   });
-  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return { model, findings: kept, embedded };
+  return kept.sort(byPosition);
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 }
 
 /**

@@ -18,7 +18,7 @@ import type { OffsetEdit } from './fix/yamlEdits';
 import type { FileModel } from './parse/model';
 import { ruleById, RULES } from './rules/registry';
 import type { Rule } from './rules/types';
-import type { SourceText } from './text';
+import type { SourceText, TextSource } from './text';
 import type { Finding, Fix, OffsetRange, Range, Severity } from './types';
 
 export const SUPPRESSION_UNUSED = 'KCG002';
@@ -115,36 +115,65 @@ export interface SuppressionOptions {
   severity(ruleId: string): Severity | undefined;
 }
 
+/** Line spans [first, last] of the scalars of a model written over several lines. */
+export function multiLineScalarSpans(model: FileModel): Array<[number, number]> {
+  const { source } = model;
+  const spans: Array<[number, number]> = [];
+  for (const { doc } of model.documents) {
+    visit(doc, {
+      Scalar(_key, node) {
+        if (!isScalar(node) || !node.range) return;
+        const [start, end] = node.range;
+        const newline = source.text.indexOf('\n', start);
+        if (newline < 0 || newline >= end - 1) return;
+        spans.push([source.positionAt(start).line, source.positionAt(end - 1).line]);
+      },
+    });
+  }
+  return spans;
+}
+
+/** A comment found in a piece of a file, moved to the file's coordinates. */
+export function shiftComment(comment: SuppressionComment, offset: number, line: number): SuppressionComment {
+  const move = (r: OffsetRange): OffsetRange => ({ start: r.start + offset, end: r.end + offset });
+  return {
+    ...comment,
+    directiveRange: move(comment.directiveRange),
+    range: move(comment.range),
+    line: comment.line + line,
+    ids: comment.ids.map((id) => ({ ...id, range: move(id.range) })),
+    appendAt: comment.appendAt + offset,
+  };
+}
+
+/** What suppressions read from a file: its text, its suppression comments and the line spans of its multi-line scalars. */
+export interface SuppressionInput {
+  source: TextSource;
+  comments(): SuppressionComment[];
+  spans(): Array<[number, number]>;
+}
+
 /** The suppression comments of one file, the lines findings anchor to, and the edits that add suppressions. */
 export class FileSuppressions {
   private commentsCache?: SuppressionComment[];
   private spansCache?: Array<[number, number]>;
 
-  constructor(private readonly model: FileModel) {}
+  constructor(private readonly input: SuppressionInput) {}
+
+  /** The suppressions of a file analysed as one model. */
+  static of(model: FileModel): FileSuppressions {
+    return new FileSuppressions({ source: model.source, comments: () => findSuppressionComments(model.source), spans: () => multiLineScalarSpans(model) });
+  }
 
   get comments(): SuppressionComment[] {
-    this.commentsCache ??= findSuppressionComments(this.model.source);
+    this.commentsCache ??= this.input.comments();
     return this.commentsCache;
   }
 
   /** Line spans [first, last] of scalars written over several lines, outermost first. */
   private get spans(): Array<[number, number]> {
-    if (this.spansCache) return this.spansCache;
-    const { source } = this.model;
-    const spans: Array<[number, number]> = [];
-    for (const { doc } of this.model.documents) {
-      visit(doc, {
-        Scalar(_key, node) {
-          if (!isScalar(node) || !node.range) return;
-          const [start, end] = node.range;
-          const newline = source.text.indexOf('\n', start);
-          if (newline < 0 || newline >= end - 1) return;
-          spans.push([source.positionAt(start).line, source.positionAt(end - 1).line]);
-        },
-      });
-    }
-    this.spansCache = spans.sort((a, b) => a[0] - b[0]);
-    return spans;
+    this.spansCache ??= this.input.spans().sort((a, b) => a[0] - b[0]);
+    return this.spansCache;
   }
 
   /** The line a finding starting on `line` is suppressed from: the line itself, or the first line of the scalar it is in. */
@@ -197,7 +226,7 @@ export class FileSuppressions {
         channel: rule.meta.channel,
         severity,
         message,
-        range: this.model.source.range(range),
+        range: this.input.source.range(range),
         fixes: [fix],
         suppressions: [],
       });
@@ -239,36 +268,35 @@ export class FileSuppressions {
 
   /** Removes a comment: its whole line when it stands alone, else the comment and the blanks before it. */
   private removeCommentFix(comment: SuppressionComment, title = 'Remove the suppression comment'): Fix {
-    const { source } = this.model;
-    const { text } = source;
+    const { source } = this.input;
     if (comment.ownLine) {
       const start = source.lineStart(comment.range.start);
       const lineEnd = source.lineEnd(comment.range.start);
-      const end = Math.min(text.length, lineEnd + (text[lineEnd] === '\r' ? 2 : 1));
+      const end = Math.min(source.length, lineEnd + (source.slice(lineEnd, lineEnd + 1) === '\r' ? 2 : 1));
       return { title, edits: [this.toEdit({ start, end, newText: '' })] };
     }
     let start = comment.range.start;
-    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    while (start > 0 && /[ \t]/.test(source.slice(start - 1, start))) start--;
     return { title, edits: [this.toEdit({ start, end: comment.range.end, newText: '' })] };
   }
 
   /** "Disable KCG201 for this line": a disable-next-line comment above the finding's line, or the id added to one there. */
   lineFix(ruleId: string, range: Range): Fix {
-    const { source } = this.model;
+    const { source } = this.input;
     const title = `Disable ${ruleId} for this line`;
     const line = this.anchorLine(range.start.line);
     const existing = this.nextLineCommentAbove(line);
     if (existing) return { title, edits: [this.toEdit(appendId(existing, ruleId))] };
-    let start = source.lineStarts[Math.min(line, source.lineStarts.length - 1)];
-    if (start === 0 && source.text.startsWith(CST.BOM)) start = 1;
-    const indent = /^[ \t]*/.exec(source.text.slice(start, source.lineEnd(start)))?.[0] ?? '';
+    let start = source.offsetOfLine(Math.min(line, source.lineCount - 1));
+    if (start === 0 && source.slice(0, 1) === CST.BOM) start = 1;
+    const indent = /^[ \t]*/.exec(source.slice(start, source.lineEnd(start)))?.[0] ?? '';
     const newText = `${indent}# ${PREFIX}disable-next-line ${ruleId}${source.eol}`;
     return { title, edits: [this.toEdit({ start, end: start, newText })] };
   }
 
   /** "Disable KCG201 for this file": a disable-file comment after the file's leading comment header, or the id added to one. */
   fileFix(ruleId: string): Fix {
-    const { source } = this.model;
+    const { source } = this.input;
     const title = `Disable ${ruleId} for this file`;
     const files = this.comments.filter((c) => c.kind === 'file');
     const existing = files.find((c) => c.ownLine) ?? files[0];
@@ -283,7 +311,7 @@ export class FileSuppressions {
   }
 
   private toEdit(edit: OffsetEdit): { range: Range; newText: string } {
-    return { range: this.model.source.range(edit), newText: edit.newText };
+    return { range: this.input.source.range(edit), newText: edit.newText };
   }
 }
 
@@ -295,18 +323,16 @@ function appendId(comment: SuppressionComment, ruleId: string): OffsetEdit {
  * The offset after the file's leading `#` comment lines (blank lines between them included), where a file-wide
  * comment goes: before `---`, directives and content.
  */
-function headerEnd(source: SourceText): number {
-  const { text, lineStarts } = source;
-  let after = text.startsWith(CST.BOM) ? 1 : 0;
-  for (let line = 0; line < lineStarts.length; line++) {
-    const start = line === 0 ? after : lineStarts[line];
-    const content = text.slice(start, source.lineEnd(start)).trim();
+function headerEnd(source: TextSource): number {
+  let after = source.slice(0, 1) === CST.BOM ? 1 : 0;
+  for (let line = 0; line < source.lineCount; line++) {
+    const start = line === 0 ? after : source.offsetOfLine(line);
+    const content = source.slice(start, source.lineEnd(start)).trim();
     if (content === '') continue;
     // A disable-next-line comment belongs to the line after it: the new comment goes above it.
     if (!content.startsWith('#') || DIRECTIVE.exec(content)?.[1] === 'disable-next-line') break;
-    const next = lineStarts[line + 1];
-    if (next === undefined) break;
-    after = next;
+    if (line + 1 >= source.lineCount) break;
+    after = source.offsetOfLine(line + 1);
   }
   return after;
 }

@@ -1,0 +1,72 @@
+// The cheap check that lets a large document go unparsed: a CustomResourceDefinition without a conversion webhook and
+// without Kubernetes YAML in a block scalar cannot give any finding, and such documents are most of the bulk of big
+// manifests (calico, argo-cd, cert-manager, prometheus-operator). Being wrong here costs findings, so the check only
+// says "inert" when the text proves it; anything else is parsed.
+
+/** The only part of a CRD a rule reads: `spec.conversion` (its webhook's client config). */
+const CRD_KIND = /^kind:[ \t]*["']?CustomResourceDefinition["']?[ \t]*(#.*)?\r?$/;
+
+/** Whether the document's top-level `kind:` line says CustomResourceDefinition. */
+function isCrd(text: string): boolean {
+  for (let at = text.startsWith('kind:') ? 0 : text.indexOf('\nkind:'); at >= 0; at = text.indexOf('\nkind:', at + 1)) {
+    const start = text.charCodeAt(at) === 10 ? at + 1 : at;
+    const end = text.indexOf('\n', start);
+    if (CRD_KIND.test(text.slice(start, end < 0 ? text.length : end))) return true;
+  }
+  return false;
+}
+
+export function isInertDocument(text: string): boolean {
+  if (text.length < 4096 || !isCrd(text)) return false;
+  if (text.includes('conversion') || text.includes('{{') || text.includes('kube-channel-guard-')) return false;
+  return !hasEmbeddedYaml(text);
+}
+
+/** A literal block scalar header, from its `|` on: `|`, `|-`, `|2+`, then blanks, a comment or the line's end. */
+const LITERAL_HEADER = /^\|[-+0-9]*[ \t]*(#.*)?\r?$/;
+
+/** The offsets of the `|` of each literal block header (`key: |`, `- |-`): the only scalars YAML is read from. */
+function* literalHeaders(text: string): Generator<number> {
+  for (let at = text.indexOf('|'); at >= 0; at = text.indexOf('|', at + 1)) {
+    let before = at - 1;
+    while (text.charCodeAt(before) === 32 || text.charCodeAt(before) === 9) before--;
+    if (before === at - 1 || (text[before] !== ':' && text[before] !== '-')) continue;
+    const end = text.indexOf('\n', at);
+    if (LITERAL_HEADER.test(text.slice(at, end < 0 ? text.length : end))) yield at;
+  }
+}
+
+/**
+ * Whether some literal block scalar holds lines starting with `apiVersion:` and `kind:` at its content indentation, as
+ * YAML embedded in a block does (parse/embedded.ts reads exactly those blocks). Scans with offsets, without copying lines.
+ */
+function hasEmbeddedYaml(text: string): boolean {
+  for (const header of literalHeaders(text)) {
+    const headerIndent = indentAt(text, text.lastIndexOf('\n', header) + 1);
+    let apiVersion = false;
+    let kind = false;
+    let contentIndent = -1;
+    for (let next = text.indexOf('\n', header); next >= 0; ) {
+      const start = next + 1;
+      next = text.indexOf('\n', start);
+      const indent = indentAt(text, start);
+      const first = start + indent;
+      const c = text.charCodeAt(first);
+      // Blank lines (spaces only, or a CR) belong to the block whatever their indentation.
+      if (first >= text.length || c === 10 || c === 13) continue;
+      if (indent <= headerIndent) break;
+      if (contentIndent < 0) contentIndent = indent;
+      if (indent !== contentIndent) continue;
+      apiVersion ||= text.startsWith('apiVersion:', first);
+      kind ||= text.startsWith('kind:', first);
+      if (apiVersion && kind) return true;
+    }
+  }
+  return false;
+}
+
+function indentAt(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - lineStart;
+}

@@ -1,0 +1,67 @@
+// The pieces a file is held in: every edit an editor can send leaves the same text, lines and positions a plain string
+// would, and pieces split exactly at document markers.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ChunkedText, splitDocuments } from '../../../server/src/engine/incremental/chunkedText';
+import { SourceText } from '../../../server/src/engine/text';
+import { prng } from '../../helpers';
+
+/** Editors never place a position between the CR and the LF of a line break. */
+function outsideCrlf(text: string, offset: number): number {
+  return text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset;
+}
+
+const SAMPLE = ['apiVersion: v1\nkind: Pod\n', '---\n# second\nkind: Service\n', '--- # marker with a comment\nkind: X\r\n', '---\nlast: no newline'].join('');
+
+/** Inserted texts that create, break and join document markers and lines. */
+const PIECES = ['x', '\n', '---', '\n---\n', '-', '\r\n', '', 'kind: Pod\n', ' ', '---x', '\n--- \n'];
+
+describe('ChunkedText', () => {
+  it('splits at marker lines only', () => {
+    assert.deepEqual(splitDocuments('a: 1\n---\nb: 2\n---x\nc: 3\n--- # c\n---\n'), ['a: 1\n', '---\nb: 2\n---x\nc: 3\n', '--- # c\n', '---\n']);
+    assert.deepEqual(splitDocuments('---\n'), ['---\n']);
+    assert.deepEqual(splitDocuments(''), ['']);
+    assert.deepEqual(splitDocuments('key: |\n  ---\n  x\n'), ['key: |\n  ---\n  x\n']);
+  });
+
+  it('keeps text, pieces and positions equal to a plain string through 3,000 random edits', () => {
+    const random = prng(7);
+    const chunked = new ChunkedText(SAMPLE);
+    let plain = SAMPLE;
+    for (let step = 0; step < 3000; step++) {
+      const source = new SourceText(plain);
+      const a = outsideCrlf(plain, Math.floor(random() * (plain.length + 1)));
+      const b = outsideCrlf(plain, Math.min(plain.length, a + Math.floor(random() * 6)));
+      const text = PIECES[Math.floor(random() * PIECES.length)];
+      const range = { start: source.positionAt(a), end: source.positionAt(b) };
+      chunked.update({ range, text });
+      plain = plain.slice(0, a) + text + plain.slice(b);
+      // Keep the text from growing without bound.
+      if (plain.length > 400) {
+        chunked.update({ text: SAMPLE });
+        plain = SAMPLE;
+      }
+      assert.equal(chunked.getText(), plain, `step ${step}`);
+      assert.deepEqual(chunked.chunks.map((c) => c.text), splitDocuments(plain), `pieces at step ${step}`);
+      const expected = new SourceText(plain);
+      assert.equal(chunked.lineCount, expected.lineCount);
+      assert.equal(chunked.eol, expected.eol);
+      for (let k = 0; k < 5; k++) {
+        const offset = outsideCrlf(plain, Math.floor(random() * (plain.length + 1)));
+        const position = expected.positionAt(offset);
+        assert.deepEqual(chunked.positionAt(offset), position, `positionAt(${offset}) at step ${step}`);
+        assert.equal(chunked.offsetAt(position), offset);
+        assert.equal(chunked.lineStart(offset), expected.lineStart(offset));
+        assert.equal(chunked.lineEnd(offset), expected.lineEnd(offset));
+        assert.equal(chunked.slice(offset, offset + 7), plain.slice(offset, offset + 7));
+      }
+    }
+  });
+
+  it('clamps positions past a line or the end as an editor does', () => {
+    const chunked = new ChunkedText('a: 1\r\n---\nb: 2\n');
+    assert.equal(chunked.offsetAt({ line: 0, character: 99 }), 4);
+    assert.equal(chunked.offsetAt({ line: 99, character: 0 }), chunked.length);
+    assert.deepEqual(chunked.positionAt(999), { line: 3, character: 0 });
+  });
+});
