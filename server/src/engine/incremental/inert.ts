@@ -1,24 +1,40 @@
-// The cheap check that lets a large document go unparsed: a CustomResourceDefinition without a conversion webhook and
-// without Kubernetes YAML in a block scalar cannot give any finding, and such documents are most of the bulk of big
-// manifests (calico, argo-cd, cert-manager, prometheus-operator). Being wrong here costs findings, so the check only
-// says "inert" when the text proves it; anything else is parsed.
+// The cheap check that lets a large document go unparsed. A CustomResourceDefinition without a conversion webhook, or a
+// ConfigMap, gives no finding unless Kubernetes YAML sits in one of its block scalars; such documents are most of the
+// bulk of big manifests (calico, argo-cd, cert-manager and prometheus-operator CRDs, grafana dashboards). Being wrong
+// here costs findings, so the check says "inert" only when the text proves it; anything else is parsed.
 
-/** The only part of a CRD a rule reads: `spec.conversion` (its webhook's client config). */
-const CRD_KIND = /^kind:[ \t]*["']?CustomResourceDefinition["']?[ \t]*(#.*)?\r?$/;
+/**
+ * Kinds no rule or carrier reads, and the text that would make one of them read after all: rules read only a CRD's
+ * `spec.conversion` (its webhook's client config), and nothing reads a ConfigMap but the YAML embedded in its values.
+ */
+const INERT_KINDS: ReadonlyMap<string, string | undefined> = new Map([
+  ['CustomResourceDefinition', 'conversion'],
+  ['ConfigMap', undefined],
+  ['ConfigMapList', undefined],
+]);
 
-/** Whether the document's top-level `kind:` line says CustomResourceDefinition. */
-function isCrd(text: string): boolean {
+const KIND_LINE = /^kind:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(#.*)?\r?$/;
+
+/** The value of the document's top-level `kind:` line, when there is exactly one. */
+function topLevelKind(text: string): string | undefined {
+  let kind: string | undefined;
   for (let at = text.startsWith('kind:') ? 0 : text.indexOf('\nkind:'); at >= 0; at = text.indexOf('\nkind:', at + 1)) {
     const start = text.charCodeAt(at) === 10 ? at + 1 : at;
     const end = text.indexOf('\n', start);
-    if (CRD_KIND.test(text.slice(start, end < 0 ? text.length : end))) return true;
+    const m = KIND_LINE.exec(text.slice(start, end < 0 ? text.length : end));
+    if (!m || kind !== undefined) return undefined;
+    kind = m[1];
   }
-  return false;
+  return kind;
 }
 
 export function isInertDocument(text: string): boolean {
-  if (text.length < 4096 || !isCrd(text)) return false;
-  if (text.includes('conversion') || text.includes('{{') || text.includes('kube-channel-guard-')) return false;
+  if (text.length < 4096) return false;
+  const kind = topLevelKind(text);
+  if (kind === undefined || !INERT_KINDS.has(kind)) return false;
+  const reads = INERT_KINDS.get(kind);
+  // Templates (`{{ }}`) make the whole file partial, which the analyzer decides from every document's text, inert or not.
+  if ((reads !== undefined && text.includes(reads)) || text.includes('kube-channel-guard-')) return false;
   return !hasEmbeddedYaml(text);
 }
 
