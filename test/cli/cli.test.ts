@@ -5,12 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT } from '../helpers';
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8', input });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import type { Range } from '../../server/src/engine/types';
+import { applyEdits, ROOT } from '../helpers';
+import { cli, crossFileFixture, rm, type JsonReport } from './run';
 
 describe('kube-channel-guard CLI', () => {
   it('prints one compiler-style line per finding and exits 1 when there are findings', () => {
@@ -33,10 +30,12 @@ describe('kube-channel-guard CLI', () => {
   it('prints the documented JSON object with 0-based positions', () => {
     const r = cli(['--format', 'json', 'examples/kube-apiserver.yaml']);
     assert.equal(r.status, 1);
-    const output = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ rule: string }> }> };
+    const output = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ rule: string; fixes: unknown[] }> }>; skipped: unknown[] };
     assert.equal(output.files.length, 1);
     assert.equal(output.files[0].path, 'examples/kube-apiserver.yaml');
-    assert.deepEqual(output.files[0].findings.find((f) => f.rule === 'KCG201'), {
+    assert.deepEqual(output.skipped, []);
+    const finding = output.files[0].findings.find((f) => f.rule === 'KCG201');
+    assert.deepEqual({ ...finding, fixes: undefined }, {
       rule: 'KCG201',
       name: 'kubelet-certificate-authority-missing',
       channel: 'apiserver-to-kubelet',
@@ -44,7 +43,47 @@ describe('kube-channel-guard CLI', () => {
       message: 'kube-apiserver has no --kubelet-certificate-authority: the API server does not verify kubelet serving certificates, so logs, exec, attach and port-forward can be intercepted',
       range: { start: { line: 12, character: 4 }, end: { line: 12, character: 11 } },
       fixable: true,
+      fixes: undefined,
+      related: [],
     });
+    assert.deepEqual(finding?.fixes, [
+      {
+        title: 'Add --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+        edits: [{ range: { start: { line: 33, character: 62 }, end: { line: 33, character: 62 } }, newText: '\n    - --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt' }],
+      },
+    ]);
+  });
+
+  it('gives each finding its fixes as edits that, applied, clear the finding', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'kube-apiserver.yaml'), 'utf8');
+    const output = JSON.parse(cli(['--format', 'json', 'examples/kube-apiserver.yaml']).stdout) as JsonReport;
+    const finding = output.files[0].findings.find((f) => f.rule === 'KCG201');
+    assert.ok(finding && finding.fixes.length > 0);
+    const fixed = applyEdits(text, finding.fixes[0].edits as Array<{ range: Range; newText: string }>);
+    assert.match(fixed, /- --kubelet-certificate-authority=\/etc\/kubernetes\/pki\/ca\.crt\n/);
+    const after = JSON.parse(cli(['--format', 'json', '-'], { input: fixed }).stdout) as JsonReport;
+    assert.ok(!after.files[0].findings.some((f) => f.rule === 'KCG201'));
+  });
+
+  it('names the other end of a cross-file finding: a related line in text, related entries in JSON', () => {
+    const dir = crossFileFixture();
+    const text = cli(['.'], { cwd: dir }).stdout.split('\n');
+    const at = text.findIndex((l) => l.startsWith('control-plane/kube-apiserver.yaml:17:7 warning KCG214 '));
+    assert.ok(at >= 0, text.join('\n'));
+    assert.equal(text[at + 1], '    related nodes/kubelet-config.yaml:4:7 KubeletConfiguration signs its own serving certificate: no serverTLSBootstrap, no tlsCertFile');
+    const json = JSON.parse(cli(['--format', 'json', '.'], { cwd: dir }).stdout) as JsonReport;
+    const finding = json.files.find((f) => f.path === path.join('control-plane', 'kube-apiserver.yaml'))?.findings.find((f) => f.rule === 'KCG214');
+    assert.deepEqual(finding?.related, [
+      {
+        path: path.join('nodes', 'kubelet-config.yaml'),
+        range: { start: { line: 3, character: 6 }, end: { line: 3, character: 26 } },
+        message: 'KubeletConfiguration signs its own serving certificate: no serverTLSBootstrap, no tlsCertFile',
+      },
+    ]);
+    // Checked alone, neither file shows the mismatch: it takes both ends.
+    const alone = JSON.parse(cli(['--format', 'json', 'control-plane/kube-apiserver.yaml'], { cwd: dir }).stdout) as JsonReport;
+    assert.ok(!alone.files[0].findings.some((f) => f.rule === 'KCG214'));
+    rm(dir);
   });
 
   it('exits 0 with no findings', () => {
@@ -62,7 +101,7 @@ describe('kube-channel-guard CLI', () => {
     assert.equal(missing.stderr, 'kube-channel-guard: cannot read no-such-file.yaml: no such file or folder\n');
     const format = cli(['--format', 'xml', 'examples']);
     assert.equal(format.status, 2);
-    assert.match(format.stderr, /^kube-channel-guard: --format takes text or json, not xml\n/);
+    assert.equal(format.stderr, 'kube-channel-guard: --format takes text, json, sarif or html, not xml\n');
     assert.equal(cli([]).status, 2);
     assert.equal(cli(['--frobnicate', 'examples']).status, 2);
   });
