@@ -2,10 +2,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generatedRuleDocs } from '../server/src/engine/docs/ruleDocs';
-import { RULES } from '../server/src/engine/rules/registry';
+import { ALL_RULES } from '../server/src/engine/rules/registry';
 
 const docs = path.resolve(__dirname, '..', '..', 'docs');
-const files = generatedRuleDocs(RULES);
+const files = generatedRuleDocs(ALL_RULES);
 const read = (name: string): string | undefined => (fs.existsSync(path.join(docs, name)) ? fs.readFileSync(path.join(docs, name), 'utf8') : undefined);
 const stale = [...files].filter(([name, text]) => read(name) !== text).map(([name]) => name);
 const extra = fs.readdirSync(path.join(docs, 'rules')).map((n) => `rules/${n}`).filter((name) => !files.has(name));

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { RULES } from '../server/src/engine/rules/registry';
+import { ALL_RULES } from '../server/src/engine/rules/registry';
 import { ROOT } from './helpers';
 
 const expected = [
@@ -15,7 +15,7 @@ const expected = [
   'dist/client.js',
   'dist/server.js',
   'docs/rules.md',
-  ...RULES.map((r) => `docs/rules/${r.meta.id}.md`),
+  ...ALL_RULES.map((r) => `docs/rules/${r.meta.id}.md`),
   'package.json',
   'syntaxes/flags.injection.tmLanguage.json',
   'syntaxes/suppressions.injection.tmLanguage.json',
@@ -37,7 +37,8 @@ it('npm run package builds a .vsix with exactly the files .vscodeignore lets thr
 it('package.json is ready for the marketplace', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   for (const key of ['publisher', 'displayName', 'description', 'categories', 'keywords', 'icon', 'license', 'engines']) assert.ok(pkg[key], key);
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:yaml', 'onLanguage:helm']);
+  // A workspace with YAML files starts the extension, so the workspace scan runs before any file is opened.
+  assert.deepEqual(pkg.activationEvents, ['onLanguage:yaml', 'onLanguage:helm', 'workspaceContains:**/*.{yaml,yml}']);
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
   assert.ok(fs.existsSync(path.join(ROOT, pkg.icon)));
 });

@@ -16,7 +16,7 @@
 import { CST, Lexer, isScalar, visit } from 'yaml';
 import type { OffsetEdit } from './fix/yamlEdits';
 import type { FileModel } from './parse/model';
-import { ruleById, RULES } from './rules/registry';
+import { ALL_RULES, ruleById } from './rules/registry';
 import type { Rule } from './rules/types';
 import type { SourceText, TextSource } from './text';
 import type { Finding, Fix, OffsetRange, Range, Severity } from './types';
@@ -338,7 +338,7 @@ function headerEnd(source: TextSource): number {
 }
 
 function unknownMessage(text: string): string {
-  const byName = RULES.find((r) => r.meta.name === text.toLowerCase());
+  const byName = ALL_RULES.find((r) => r.meta.name === text.toLowerCase());
   return byName
     ? `${text} is the name of ${byName.meta.id}: suppressions name rules by id, so this one silences nothing`
     : `${text} is not a Kube Channel Guard rule id, so it silences nothing`;

@@ -1,5 +1,5 @@
 // Renders a rule's metadata as its Markdown documentation page, and the index of all rules.
-import type { Rule } from '../rules/types';
+import type { Rule, RuleExample } from '../rules/types';
 import { CHANNELS } from './channels';
 import { UNDECIDABLE } from './undecidable';
 
@@ -7,9 +7,23 @@ function yamlBlock(text: string): string {
   return ['```yaml', text.replace(/\n$/, ''), '```'].join('\n');
 }
 
+/** An example as Markdown: one block, or for a workspace rule's example one block per file, each named. */
+function exampleBlocks(example: RuleExample, fixed: boolean): string[] {
+  if (!example.files) return [yamlBlock(fixed ? (example.fixed as string) : example.text), ''];
+  return example.files.flatMap((f) => (fixed && f.fixed === undefined ? [] : [`\`${f.name}\`:`, '', yamlBlock(fixed ? (f.fixed as string) : f.text), '']));
+}
+
+function isFixable(rule: Rule): boolean {
+  return rule.meta.examples.invalid.some((e) => e.fixed !== undefined || (e.files ?? []).some((f) => f.fixed !== undefined));
+}
+
+function hasFix(example: RuleExample): boolean {
+  return example.fixed !== undefined || (example.files ?? []).some((f) => f.fixed !== undefined);
+}
+
 export function renderRulePage(rule: Rule): string {
   const m = rule.meta;
-  const fixable = m.examples.invalid.some((e) => e.fixed !== undefined);
+  const fixable = isFixable(rule);
   const lines = [
     `# ${m.id}: ${m.name}`,
     '',
@@ -31,10 +45,10 @@ export function renderRulePage(rule: Rule): string {
     '',
   ];
   for (const e of m.examples.invalid) {
-    lines.push(`### Flagged: ${e.title}`, '', yamlBlock(e.text), '');
-    if (e.fixed !== undefined) lines.push('After the quick fix:', '', yamlBlock(e.fixed), '');
+    lines.push(`### Flagged: ${e.title}`, '', ...exampleBlocks(e, false));
+    if (hasFix(e)) lines.push('After the quick fix:', '', ...exampleBlocks(e, true));
   }
-  for (const e of m.examples.valid) lines.push(`### Not flagged: ${e.title}`, '', yamlBlock(e.text), '');
+  for (const e of m.examples.valid) lines.push(`### Not flagged: ${e.title}`, '', ...exampleBlocks(e, false));
   lines.push('## References', '');
   for (const r of m.references) {
     const title = r.url ? `[${r.title}](${r.url})` : r.title;
@@ -61,7 +75,7 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     '| id | name | channel | severity | fixable | CIS | formats |',
     '|---|---|---|---|---|---|---|',
     ...rules.map((r) => {
-      const fixable = r.meta.examples.invalid.some((e) => e.fixed !== undefined) ? 'yes' : 'no';
+      const fixable = isFixable(r) ? 'yes' : 'no';
       return `| [${r.meta.id}](rules/${r.meta.id}.md) | ${r.meta.name} | ${CHANNELS[r.meta.channel].title} | ${r.meta.severity} | ${fixable} | ${cisIds(r).join(', ') || '—'} | ${cell((r.meta.formats ?? []).join(', '))} |`;
     }),
     '',

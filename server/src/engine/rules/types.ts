@@ -3,13 +3,28 @@ import type { OffsetEdit } from '../fix/yamlEdits';
 import type { Component } from '../parse/component';
 import type { FileModel } from '../parse/model';
 import type { KubeVersion } from '../version';
-import type { ChannelId, OffsetRange, Severity } from '../types';
+import type { ChannelId, Fix, OffsetRange, Range, RelatedLocation, Severity } from '../types';
+import type { ChannelEnds } from '../workspace/channelEnds';
 
 export interface RuleExample {
   /** What the example shows, in a few words. */
   title: string;
   text: string;
   /** For invalid examples of fixable rules: the text after applying the first fix. */
+  fixed?: string;
+  /**
+   * For workspace rules: the files the example is made of (the two ends of a channel). `text` then holds the same
+   * documents as one multi-document file, which must give the same result.
+   */
+  files?: ExampleFile[];
+}
+
+/** One file of a workspace rule's example. */
+export interface ExampleFile {
+  /** A file name that says what it holds: `kube-apiserver.yaml`, `kubelet-config.yaml`. */
+  name: string;
+  text: string;
+  /** For the file the finding is in, when the rule is fixable: its text after applying the first fix. */
   fixed?: string;
 }
 
@@ -60,4 +75,33 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+}
+
+/** What a workspace rule reports: a finding in one file, with the other end(s) of the channel as related locations. */
+export interface WorkspaceReport {
+  /** The file the finding is in, as the caller named it. */
+  uri: string;
+  range: Range;
+  message: string;
+  /** Edits in the finding's own file. */
+  fixes?: Fix[];
+  related: RelatedLocation[];
+}
+
+export interface WorkspaceRuleContext {
+  /** Every file's channel ends, in file coordinates. */
+  readonly files: ReadonlyArray<{ readonly uri: string; readonly ends: ChannelEnds }>;
+  /** The Kubernetes version the user set for the workspace, if any. */
+  readonly kubernetesVersion?: KubeVersion;
+  report(report: WorkspaceReport): void;
+}
+
+/**
+ * A rule that needs both ends of a channel, which may sit in different files or documents. It is a Rule (so ruleById,
+ * suppression comments, docs and settings know it) whose single-file `check` finds nothing; it runs over the workspace's
+ * channel-end index instead, outside the single-file RULES loop.
+ */
+export interface WorkspaceRule extends Rule {
+  readonly scope: 'workspace';
+  checkWorkspace(context: WorkspaceRuleContext): void;
 }
