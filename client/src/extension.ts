@@ -1,7 +1,8 @@
-// The VS Code side: starts the bundled language server over IPC for YAML files, shows its log, and adds the palette commands.
+// The VS Code side: starts the bundled language server over IPC for YAML files, shows its log, and adds the palette commands (fix all, the channel map).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ChannelMapPanel, SHOW_CHANNEL_MAP } from './channelMap';
 
 let client: LanguageClient | undefined;
 
@@ -24,20 +25,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel,
     synchronize: {
-      configurationSection: 'kubeChannelGuard',
+      // files.exclude too: the workspace scan skips what it hides, and rescans when it changes.
+      configurationSection: ['kubeChannelGuard', 'files.exclude'],
       // Project files changed on disk (by git, another editor) apply without a reload.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.kube-channel-guard.yaml'),
     },
   };
-  client = new LanguageClient('kubeChannelGuard', 'Kube Channel Guard', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('kubeChannelGuard', 'Kube Channel Guard', serverOptions, clientOptions);
+  client = languageClient;
+  // The channel map may be asked for while the server is still starting: its requests wait for this.
+  const started = languageClient.start();
   context.subscriptions.push(
     vscode.commands.registerCommand('kubeChannelGuard.fixAllInFile', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
       await client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_FIX_ALL, arguments: [editor.document.uri.toString()] });
     }),
+    vscode.commands.registerCommand(SHOW_CHANNEL_MAP, () => ChannelMapPanel.show(languageClient, started)),
   );
-  await client.start();
+  await started;
 }
 
 export async function deactivate(): Promise<void> {
