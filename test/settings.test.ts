@@ -41,6 +41,13 @@ describe('settings', () => {
     assert.deepEqual(parseProjectConfig('', known), { settings: {}, problems: [] });
   });
 
+  it('refuses a project file nested deeper than the parser can take, with one problem instead of a crash', () => {
+    const { settings, problems } = parseProjectConfig(`rules: ${'['.repeat(20000)}`, known);
+    assert.deepEqual(settings, {});
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /nests more than \d+ levels deep/);
+  });
+
   it('lets the project file win where it sets a key, merging rule levels per id', () => {
     const editor = { ...DEFAULT_SETTINGS, kubernetesVersion: '1.29', rules: { KCG201: 'off' as const, KCG418: 'error' as const } };
     assert.deepEqual(mergeSettings(editor, { rules: { KCG201: 'warning' }, run: 'onSave' }), {

@@ -59,10 +59,12 @@ function takeRound(candidates: ReadonlyArray<readonly OffsetEdit[]>, eol: string
   const groups = new Map<number, OffsetEdit[]>();
   let count = 0;
   let merged = false;
+  const index = new TakenIndex();
   for (const edits of candidates) {
-    const clashes = taken.filter((t) => edits.some((e) => touches(t, e)));
+    const clashes = index.touching(edits);
     if (clashes.length === 0) {
       taken.push(...edits);
+      for (const e of edits) index.add(e);
       if (edits.length === 1 && edits[0].start === edits[0].end) groups.set(edits[0].start, [edits[0]]);
       count++;
       continue;
@@ -72,12 +74,51 @@ function takeRound(candidates: ReadonlyArray<readonly OffsetEdit[]>, eol: string
     if (!group || clashes.some((t) => !group.includes(t)) || !group.every((g) => separated(g.newText, eol) && insertionsCompatible(g.newText, edit.newText, eol))) continue;
     group.push(edit);
     taken.push(edit);
+    index.add(edit);
     count++;
     merged = true;
   }
   const single = taken.filter((t) => !(t.start === t.end && (groups.get(t.start)?.length ?? 0) > 1));
   const joined = [...groups].filter(([, g]) => g.length > 1).map(([at, g]) => ({ start: at, end: at, newText: orderInsertions(g, eol).join('') }));
   return { edits: [...single, ...joined], count, merged };
+}
+
+/**
+ * The edits taken so far, sorted by start, for finding those an edit touches without comparing it with every one: with
+ * thousands of fixes in a file, comparing each with all the others took most of a fix-all.
+ */
+class TakenIndex {
+  private readonly sorted: OffsetEdit[] = [];
+  /** The longest edit taken: no edit starting further back than this can reach a given offset. */
+  private longest = 0;
+
+  add(edit: OffsetEdit): void {
+    this.sorted.splice(this.after(edit.start), 0, edit);
+    this.longest = Math.max(this.longest, edit.end - edit.start);
+  }
+
+  /** The first position whose edit starts after `offset`. */
+  private after(offset: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid].start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The taken edits that overlap, share an insertion point with, or are adjacent to any of `edits`. */
+  touching(edits: readonly OffsetEdit[]): OffsetEdit[] {
+    const found = new Set<OffsetEdit>();
+    for (const e of edits) {
+      for (let i = this.after(e.end) - 1; i >= 0 && this.sorted[i].start >= e.start - this.longest; i--) {
+        if (touches(this.sorted[i], e)) found.add(this.sorted[i]);
+      }
+    }
+    return [...found];
+  }
 }
 
 /**
@@ -128,9 +169,12 @@ function orderInsertions(group: readonly OffsetEdit[], eol: string): string[] {
     .map((x) => x.e.newText);
 }
 
-/** The number of YAML errors of a text, duplicate keys included. */
+/**
+ * The number of YAML errors of a text, duplicate keys included. Only counted, so not prettified: quoting the source
+ * line around each error cost a line's length per error: seconds for one long line full of errors.
+ */
 function yamlErrors(text: string): number {
-  return parseAllDocuments(text).reduce((n, d) => n + d.errors.length, 0);
+  return parseAllDocuments(text, { prettyErrors: false }).reduce((n, d) => n + d.errors.length, 0);
 }
 
 /** Two edits overlap, share an insertion point, or are adjacent. */
@@ -144,10 +188,20 @@ function selfOverlapping(edits: readonly OffsetEdit[]): boolean {
   return sorted.some((e, i) => i > 0 && (e.start < sorted[i - 1].end || (e.start === sorted[i - 1].start && e.start === e.end)));
 }
 
+/**
+ * Applies non-overlapping edits in one pass over the text (splicing them one by one copied the text once per edit:
+ * quadratic for a file with thousands of fixes). Edits at one insertion point keep their old effect: the later first.
+ */
 function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  const sorted = edits.map((e, order) => ({ e, order })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || b.order - a.order);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { e } of sorted) {
+    parts.push(text.slice(at, e.start), e.newText);
+    at = Math.max(at, e.end);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Lines with their line breaks, so that joining them gives the text back and a changed line ending is a changed line. */
@@ -192,6 +246,12 @@ interface Hunk {
   bEnd: number;
 }
 
+/**
+ * Beyond this many differing lines the diff gives up on minimality: the whole changed stretch becomes one hunk. Myers'
+ * search costs O((N+M)D), and a fix-all of thousands of components changes tens of thousands of lines.
+ */
+const MAX_DIFF_LINES = 2000;
+
 /** Runs of lines that differ between `a` and `b`, in order: Myers' O((N+M)D) shortest edit script. */
 function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
   let prefix = 0;
@@ -208,7 +268,9 @@ function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
   const trace: number[][] = [];
   let found = false;
   for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
+    if (d > MAX_DIFF_LINES) return [{ aStart: prefix, aEnd: prefix + n, bStart: prefix, bEnd: prefix + m }];
+    // Only diagonals -d-1 .. d+1 are read back for step d: keeping the whole of v made the trace quadratic in memory.
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
@@ -229,9 +291,11 @@ function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
   let y = m;
   for (let d = trace.length - 1; d >= 0; d--) {
     const vd = trace[d];
+    /** v[offset + diagonal] as it was before step d. */
+    const at = (diagonal: number): number => vd[diagonal + d + 1];
     const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : vd[offset + prevK];
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : at(prevK);
     const prevY = d === 0 ? 0 : prevX - prevK;
     while (x > prevX && y > prevY) {
       pairs.push([x - 1, y - 1]);

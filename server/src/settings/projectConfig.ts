@@ -1,5 +1,6 @@
 // The project file `.kube-channel-guard.yaml`: the same keys as the editor settings, validated with messages that point at the key.
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import { MAX_NESTING, nestingDepth } from '../engine/parse/nesting';
 import { parseVersion } from '../engine/version';
 import { RULE_LEVELS, type RuleLevel, type RunMode, type Settings } from './schema';
 
@@ -26,6 +27,8 @@ function span(node: unknown): { start: number; end: number } {
 export function parseProjectConfig(text: string, knownRule: (id: string) => boolean): ProjectConfig {
   const problems: ConfigProblem[] = [];
   const settings: { -readonly [K in keyof Settings]?: Settings[K] } = {};
+  // A project file nested deeper than any settings file is refused before the parser, which would overflow the stack.
+  if (nestingDepth(text) > MAX_NESTING) return { settings, problems: [{ message: `the project file nests more than ${MAX_NESTING} levels deep; it takes a flat mapping of settings`, start: 0, end: 0 }] };
   const doc = parseDocument(text, { prettyErrors: false });
   for (const error of doc.errors) problems.push({ message: `not valid YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1] });
   if (problems.length > 0) return { settings, problems };

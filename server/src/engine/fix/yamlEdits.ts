@@ -40,7 +40,7 @@ export function appendSeqItem(source: SourceText, seq: YAMLSeq<unknown>, value: 
   const dash = dashBefore(source, last.range[0]);
   if (dash === undefined) return undefined;
   const indent = ' '.repeat(dash - source.lineStart(dash));
-  const at = source.lineEnd(Math.max(last.range[0], last.range[1] - 1));
+  const at = lineEndBefore(source, Math.max(last.range[0], last.range[1] - 1));
   return { start: at, end: at, newText: `${source.eol}${indent}- ${text}` };
 }
 
@@ -59,7 +59,7 @@ export function removeSeqItem(source: SourceText, seq: YAMLSeq<unknown>, item: u
   const dash = dashBefore(source, range[0]);
   if (dash === undefined || seq.items.length === 1) return undefined;
   const start = source.lineStart(dash);
-  const lastLineEnd = source.lineEnd(Math.max(range[0], range[1] - 1));
+  const lastLineEnd = lineEndBefore(source, Math.max(range[0], range[1] - 1));
   const end = Math.min(source.text.length, lastLineEnd + (source.text[lastLineEnd] === '\r' ? 2 : 1));
   return { start, end, newText: '' };
 }
@@ -103,7 +103,7 @@ export function setMapPath(source: SourceText, root: YAMLMap<unknown, unknown>, 
   const indent = first.key.range[0] - source.lineStart(first.key.range[0]);
   const lastEnd = endOf(last.value) ?? endOf(last.key);
   if (lastEnd === undefined) return undefined;
-  const at = source.lineEnd(Math.max(0, lastEnd - 1));
+  const at = lineEndBefore(source, Math.max(0, lastEnd - 1));
   return { start: at, end: at, newText: nestedLines(source, path.slice(depth), valueText, indent) };
 }
 
@@ -130,6 +130,15 @@ function endOf(node: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * The end of the line holding `offset`, before its line break. A node that ends after its own line break (the last one
+ * in a file) gives the line feed of a CRLF as its last character, where `lineEnd` would answer the LF itself: an
+ * insertion there would split the CRLF and leave a lone CR, which editors count as one more line.
+ */
+function lineEndBefore(source: SourceText, offset: number): number {
+  return source.lineEnd(offset > 0 && source.text[offset] === '\n' && source.text[offset - 1] === '\r' ? offset - 1 : offset);
+}
+
 /** The offset of the `- ` indicator before an item, if the item is in a block sequence. */
 function dashBefore(source: SourceText, itemStart: number): number | undefined {
   let i = itemStart - 1;
@@ -144,7 +153,7 @@ export function removePair(source: SourceText, pair: { key: unknown; value: unkn
   const valueEnd = endOf(pair.value) ?? key[1];
   const start = source.lineStart(key[0]);
   if (source.text.slice(start, key[0]).trim() !== '') return undefined;
-  const lastLineEnd = source.lineEnd(Math.max(key[0], valueEnd - 1));
+  const lastLineEnd = lineEndBefore(source, Math.max(key[0], valueEnd - 1));
   const end = Math.min(source.text.length, lastLineEnd + (source.text[lastLineEnd] === '\r' ? 2 : 1));
   return { start, end, newText: '' };
 }
@@ -168,7 +177,7 @@ export function appendSeqMapItem(source: SourceText, seq: YAMLSeq<unknown>, entr
   if (dash === undefined) return undefined;
   const indent = ' '.repeat(dash - source.lineStart(dash));
   const inner = ' '.repeat(lastStart - dash);
-  const at = source.lineEnd(Math.max(lastStart, lastEnd - 1));
+  const at = lineEndBefore(source, Math.max(lastStart, lastEnd - 1));
   const lines = entries.map(([k, v], i) => `${source.eol}${indent}${i === 0 ? '-' + inner.slice(1) : inner}${k}: ${v}`);
   return { start: at, end: at, newText: lines.join('') };
 }

@@ -1,5 +1,6 @@
 // Splits a YAML file into documents with source ranges and says what kind of Kubernetes object each one is.
 import { parseAllDocuments, type Document } from 'yaml';
+import { MAX_NESTING, nestingDepth } from './nesting';
 import { asMap, scalarText, mapValue } from './yamlNodes';
 
 export type DocumentClass = 'workload' | 'kubernetes-other' | 'not-kubernetes';
@@ -34,6 +35,8 @@ function classify(apiVersion: string | undefined, kind: string | undefined): Doc
 }
 
 export function parseDocuments(text: string): ParsedDocument[] {
+  // Text nested deeper than any manifest is not parsed (see nesting.ts): it yields no document rather than a crash.
+  if (nestingDepth(text) > MAX_NESTING) return [];
   const docs = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
   return docs.map((doc, index) => {
