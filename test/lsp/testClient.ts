@@ -32,6 +32,8 @@ export class TestClient {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Array<() => void> = [];
   settings: Record<string, unknown> = { enable: true };
+  /** While set, the client holds its answers to workspace/configuration until the promise settles (a slow editor). */
+  configurationGate?: Promise<void>;
   stderr = '';
   /** What the server asked the editor to do: edits to apply, documents to show. */
   readonly applied: ApplyWorkspaceEditParams[] = [];
@@ -45,7 +47,10 @@ export class TestClient {
       this.published.push(params);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(ConfigurationRequest.type, async (params) => {
+      await this.configurationGate;
+      return params.items.map(() => this.settings);
+    });
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.applied.push(params);
       return { applied: true };
@@ -76,6 +81,16 @@ export class TestClient {
 
   async replaceAll(uri: string, text: string, version: number): Promise<void> {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** An incremental change, as editors send while typing. */
+  async edit(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  /** Every diagnostics notification received for a document since the last clear(), in order. */
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri);
   }
 
   async save(uri: string): Promise<void> {

@@ -1,6 +1,6 @@
 // The real VS Code workbench: the packaged .vsix installed into code-server, driven through Debian's Chromium with
-// playwright-core, asserting what a user sees (squiggles, Problems entries, the hover, the light-bulb menu, settings).
-// Screenshots of every step go to out/screenshots/; UPDATE_DOC_IMAGES=1 also copies the four shown in the README
+// playwright-core, asserting what a user sees (squiggles, Problems entries, the hover, the light-bulb menu, settings,
+// the channel map). Screenshots of every step go to out/screenshots/; UPDATE_DOC_IMAGES=1 also copies those shown in the README
 // to docs/images/. scripts/editors/codeServer.js installs what this needs into .cache/ on the first run.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { analyzeWorkspace } from '../../server/src/engine/workspace/analyzeWorkspace';
+import { channelMapOf } from '../../server/src/engine/workspace/channelMap';
+import { renderChannelMapHtml } from '../../server/src/report/channelMapHtml';
 import { ROOT } from '../helpers';
 
 // --- The little of playwright-core and code-server's helper this test uses (both are plain JS loaded at run time). ---
@@ -21,6 +24,17 @@ interface Locator {
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   first(): Locator;
   count(): Promise<number>;
+  focus(): Promise<void>;
+  press(key: string): Promise<void>;
+  innerText(): Promise<string>;
+  textContent(): Promise<string | null>;
+  getAttribute(name: string): Promise<string | null>;
+  evaluateAll<R>(fn: (elements: DomElement[]) => R): Promise<R>;
+}
+/** A webview's content: code-server shows it in an iframe inside an iframe. */
+interface FrameLocator {
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  frameLocator(selector: string): FrameLocator;
 }
 interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
@@ -30,6 +44,11 @@ interface Page {
   screenshot(options: { path: string }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<R>;
   setDefaultTimeout(ms: number): void;
+  frameLocator(selector: string): FrameLocator;
+  url(): string;
+  on(event: 'request', listener: (request: { url(): string }) => void): void;
+  on(event: 'pageerror', listener: (error: Error) => void): void;
+  close(): Promise<void>;
 }
 interface Browser {
   newPage(options: { viewport: { width: number; height: number } }): Promise<Page>;
@@ -59,6 +78,10 @@ interface DomElement {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  hidden?: boolean;
+  offsetWidth?: number;
+  offsetHeight?: number;
+  href?: string;
 }
 interface DomAnimation {
   finished: Promise<unknown>;
@@ -68,7 +91,9 @@ declare const document: {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   getAnimations(): DomAnimation[];
+  activeElement: DomElement | null;
 };
+declare function getComputedStyle(element: DomElement): { stroke: string };
 
 const codeServer = require(path.join(ROOT, 'scripts', 'editors', 'codeServer.js')) as CodeServerModule;
 const packaging = require(path.join(ROOT, 'scripts', 'package.js')) as { vsix: string };
@@ -128,6 +153,8 @@ const USER_SETTINGS = {
   '[yaml]': { 'editor.autoIndent': 'none' },
   // Screenshots read better without the scope header pinned over the first lines.
   'editor.stickyScroll.enabled': false,
+  // The steps read the Problems panel for the typed file alone; the last step turns the workspace scan on.
+  'kubeChannelGuard.scanWorkspace': false,
 };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -137,6 +164,7 @@ const DOC_IMAGES: Record<string, string> = {
   '2-hover.png': 'workbench-2-hover.png',
   '3-quickfix-menu.png': 'workbench-3-quickfix.png',
   '6-settings-error.png': 'workbench-4-settings.png',
+  '7-channel-map.png': 'channel-map.png',
 };
 const STEP_MS = 60_000;
 
@@ -192,6 +220,22 @@ async function problems(page: Page): Promise<Problem[]> {
   }, undefined);
 }
 
+/** An aggregated API that skips TLS verification, in a file the workspace scan finds on disk. */
+const SCANNED_APISERVICE = `apiVersion: apiregistration.k8s.io/v1
+kind: APIService
+metadata:
+  name: v1beta1.metrics.k8s.io
+spec:
+  group: metrics.k8s.io
+  version: v1beta1
+  groupPriorityMinimum: 100
+  versionPriority: 100
+  insecureSkipTLSVerify: true
+  service:
+    name: metrics
+    namespace: scan-only
+`;
+
 /** The text of the editor hover that is showing, or '' when none is. */
 async function hoverText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -221,19 +265,78 @@ async function statusBar(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('.statusbar')?.textContent ?? '', undefined);
 }
 
-/** Polls `probe` until `ok` holds; on timeout the error shows what was last seen. */
+/**
+ * Polls `probe` until `ok` holds; on timeout the error shows what was last seen. A webview that redraws replaces its
+ * frame: a probe that lands in the old one ("Frame was detached") is simply asked again.
+ */
 async function waitUntil<T>(what: string, probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${JSON.stringify(last, null, 1)}`);
+  const attempt = async (): Promise<{ value: T } | undefined> => {
+    try {
+      return { value: await probe() };
+    } catch (error) {
+      if (error instanceof Error && /detached/i.test(error.message) && Date.now() < deadline) return undefined;
+      throw error;
+    }
+  };
+  let last = await attempt();
+  while (!last || !ok(last.value)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${JSON.stringify(last?.value, null, 1)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await probe();
+    last = await attempt();
   }
-  return last;
+  return last.value;
 }
 
 const squigglesOn = (view: EditorView, line: string): string[] => view.squiggles[line] ?? [];
+
+// --- The channel map (client/src/channelMap.ts), a webview: its page is in an iframe inside code-server's webview iframe. ---
+
+/** The example files the channel map step opens, so that the map has an API server, kubelets and their findings. */
+const MAP_FILES = ['kube-apiserver.yaml', 'kube-apiserver-shell.yaml', 'kubelet-daemonset.yaml', 'kubelet-config.yaml'];
+const WEBVIEW = 'iframe.webview.ready';
+/** KCG204 in examples/kubelet-config.yaml: `enabled: true` under authentication.anonymous, line 7. */
+const KCG204_PLACE = 'kubelet-config.yaml:7';
+
+interface MapEdgeView {
+  id: string;
+  state: string;
+  count: number;
+  label: string;
+  pill: string;
+  stroke: string;
+  pressed: string;
+}
+
+/** The links drawn on a channel map, by id: state, finding count, accessible name, the text on the line and its colour. */
+async function mapEdges(map: FrameLocator): Promise<Record<string, MapEdgeView>> {
+  const edges = await map.locator('g.edge').evaluateAll((elements) =>
+    elements.map((el) => ({
+      id: (el.getAttribute('id') ?? '').replace(/^edge-/, ''),
+      state: el.getAttribute('data-state') ?? '',
+      count: Number(el.getAttribute('data-count')),
+      label: el.getAttribute('aria-label') ?? '',
+      pill: el.querySelector('.pill-state')?.textContent ?? '',
+      stroke: getComputedStyle(el.querySelector('.line') ?? el).stroke,
+      pressed: el.getAttribute('aria-pressed') ?? '',
+    })),
+  );
+  return Object.fromEntries(edges.map((e) => [e.id, e]));
+}
+
+/** The details the map shows: the section that is not hidden, as text. */
+async function mapDetails(map: FrameLocator): Promise<{ id: string; text: string }> {
+  const [shown] = await map.locator('.details > section').evaluateAll((sections) =>
+    sections.filter((s) => s.hidden !== true).map((s) => ({ id: s.getAttribute('id') ?? '', text: (s.textContent ?? '').replace(/\s+/g, ' ') })),
+  );
+  return shown ?? { id: '', text: '' };
+}
+
+/** `rgb(207, 34, 46)` as numbers. */
+function rgb(colour: string): [number, number, number] {
+  const [r, g, b] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return [r ?? 0, g ?? 0, b ?? 0];
+}
 
 describe('the VS Code workbench (code-server + Chromium)', { timeout: 6 * 60_000 }, () => {
   let tmp = '';
@@ -367,7 +470,8 @@ describe('the VS Code workbench (code-server + Chromium)', { timeout: 6 * 60_000
     if (!failed && process.env.UPDATE_DOC_IMAGES === '1') {
       const images = path.join(ROOT, 'docs', 'images');
       fs.mkdirSync(images, { recursive: true });
-      for (const [from, to] of Object.entries(DOC_IMAGES)) fs.copyFileSync(path.join(SCREENSHOTS, from), path.join(images, to));
+      // A run of some steps only (--test-name-pattern) updates the images of those steps.
+      for (const [from, to] of Object.entries(DOC_IMAGES)) if (fs.existsSync(path.join(SCREENSHOTS, from))) fs.copyFileSync(path.join(SCREENSHOTS, from), path.join(images, to));
     }
   });
 
@@ -488,6 +592,163 @@ describe('the VS Code workbench (code-server + Chromium)', { timeout: 6 * 60_000
       assert.deepEqual(saved['kubeChannelGuard.rules'], { KCG201: 'error' }, 'the Settings UI wrote the user settings');
       await page.mouse.move(1, 1);
       await shot('6-settings-error.png');
+    }),
+  );
+  /** Runs a command from the palette by its title, as a user does. */
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title.replace(/^.*: /, '') }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Opens a file of the workspace with Ctrl+P, and waits for its editor. */
+  async function quickOpen(name: string): Promise<void> {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(name);
+    // The best match comes first; wait until it is this very file, not one whose name only starts the same.
+    await page.locator('.quick-input-widget .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator(`.monaco-editor[data-uri$="/${name}"] .view-lines`).waitFor({ timeout: 15_000 });
+  }
+
+  /** Whether a workbench part (`sidebar`, `panel`) is on screen. */
+  async function partShown(part: string): Promise<boolean> {
+    return page.evaluate((name) => {
+      const el = document.querySelector(`.part.${name}`);
+      return el !== null && (el.offsetWidth ?? 0) > 0 && (el.offsetHeight ?? 0) > 0;
+    }, part);
+  }
+
+  it('"Show Channel Map" draws the API server hub with each channel coloured by its state; a channel lists its findings; a finding opens at its line', { timeout: 2 * STEP_MS }, () =>
+    step('channel-map', async () => {
+      await page.mouse.move(1, 1);
+      await page.keyboard.press('Escape');
+      // Whatever the steps before left on screen, the map gets the editor area: one group, no side bar, no panel.
+      await runCommand('View: Single Column Editor Layout');
+      if (await partShown('sidebar')) await page.keyboard.press('Control+B');
+      if (await partShown('panel')) await page.keyboard.press('Control+J');
+      for (const name of MAP_FILES) await quickOpen(name);
+      await runCommand('Kube Channel Guard: Show Channel Map');
+      const map = page.frameLocator(WEBVIEW).frameLocator('#active-frame');
+      await map.locator('svg.diagram').waitFor({ timeout: 30_000 });
+      // The map covers the open files once the server has them all: the kubelet config's anonymous access opens the kubelet link.
+      const edges = await waitUntil('the map of the open files', () => mapEdges(map), (e) => e['apiserver-to-kubelets']?.state === 'open', 15_000);
+      assert.equal(await map.locator('.box.hub .box-title').textContent(), 'API server', 'the hub is the API server');
+      assert.deepEqual(Object.keys(edges).sort(), [
+        'apiserver-to-aggregated-apis', 'apiserver-to-etcd', 'apiserver-to-kubelets', 'apiserver-to-nodes', 'apiserver-to-webhooks',
+        'clients-to-apiserver', 'controllers-and-apiserver', 'kubelets-to-apiserver', 'pods-to-apiserver',
+      ]);
+      const kubelets = edges['apiserver-to-kubelets'];
+      assert.ok(kubelets.count >= 9, `the examples' kubelet findings are on the kubelet link: ${kubelets.count}`);
+      assert.equal(kubelets.pill, `✕ open · ${kubelets.count}`, 'the line is labelled with its state and count in text');
+      assert.match(kubelets.label, /API server → kubelets, API server → kubelet channel: open, \d+ findings/);
+      assert.equal(edges['apiserver-to-webhooks'].state, 'unknown', 'no webhook in these files');
+      assert.equal(edges['apiserver-to-webhooks'].pill, '? unknown');
+      assert.equal(edges['apiserver-to-etcd'].state, 'weak');
+      // Colour says the state too: red open, amber weak, green ok, grey unknown.
+      const [or, og, ob] = rgb(kubelets.stroke);
+      assert.ok(or > 150 && og < 100 && ob < 100, `an open link is drawn red: ${kubelets.stroke}`);
+      const [wr, wg, wb] = rgb(edges['apiserver-to-etcd'].stroke);
+      assert.ok(wr > wg && wg > wb, `a weak link is drawn amber: ${edges['apiserver-to-etcd'].stroke}`);
+      const ok = Object.values(edges).find((e) => e.state === 'ok');
+      assert.ok(ok, 'some link is ok');
+      const [kr, kg, kb] = rgb(ok.stroke);
+      assert.ok(kg > kr && kg > kb, `an ok link is drawn green: ${ok.stroke}`);
+      const [ur, ug, ub] = rgb(edges['apiserver-to-webhooks'].stroke);
+      assert.ok(Math.max(ur, ug, ub) - Math.min(ur, ug, ub) < 30, `an unknown link is drawn grey: ${edges['apiserver-to-webhooks'].stroke}`);
+      assert.match(await map.locator('button.channel[data-select="channel-apiserver-to-kubelet"]').innerText(), /API server → kubelet\s+✕ open · \d+/);
+
+      await map.locator('#edge-apiserver-to-kubelets .pill').click();
+      const details = await waitUntil('the kubelet link\'s findings', () => mapDetails(map), (d) => d.id === 'details-edge-apiserver-to-kubelets', 5000);
+      assert.match(details.text, /KCG204 authentication\.anonymous\.enabled is true/);
+      assert.ok(details.text.includes(KCG204_PLACE), `the finding says where it is: ${KCG204_PLACE}`);
+      assert.match(details.text, /Configured in.*KubeletConfiguration kubelet-config\.yaml:3/);
+      assert.equal((await mapEdges(map))['apiserver-to-kubelets'].pressed, 'true', 'the selected link says so to assistive technology');
+      // The README's picture: the map alone in the editor area.
+      await runCommand('View: Toggle Maximize Editor Group');
+      await shot('7-channel-map.png');
+      await runCommand('View: Toggle Maximize Editor Group');
+
+      await map.locator('#details-edge-apiserver-to-kubelets a.finding-link', { hasText: 'KCG204' }).click();
+      const editor = '.monaco-editor.focused[data-uri$="/kubelet-config.yaml"]';
+      await page.locator(editor).waitFor({ timeout: 10_000 });
+      const status = await waitUntil('the cursor on the finding', () => statusBar(page), (t) => /Ln 7, Col \d+ \(\d+ selected\)/.test(t), 10_000);
+      assert.match(status, /Ln 7, Col \d+ \(\d+ selected\)/, 'the finding\'s range is selected in kubelet-config.yaml');
+      await shot('8-channel-map-source.png');
+
+      // Turning anonymous access off in the editor, with no save, refreshes the map: KCG204 leaves the kubelet link.
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await page.keyboard.type('false');
+      const refreshed = await waitUntil('the map to drop KCG204', () => mapDetails(map), (d) => d.id === 'details-edge-apiserver-to-kubelets' && !d.text.includes('KCG204'), 10_000);
+      assert.ok(refreshed.text.includes('KCG205'), 'the other findings stay, and the selected link stays selected across the refresh');
+      assert.equal((await mapEdges(map))['apiserver-to-kubelets'].count, kubelets.count - 1);
+      await page.keyboard.press('Control+Z');
+      await waitUntil('KCG204 back on the map', () => mapDetails(map), (d) => d.text.includes('KCG204'), 10_000);
+    }),
+  );
+
+  it('the channel map report works on its own in a browser: keyboard selects a link, a finding links to its line, nothing is fetched', { timeout: STEP_MS }, async () => {
+    assert.ok(browser, 'the browser is up');
+    const folder = path.dirname(file);
+    const names = MAP_FILES;
+    const result = analyzeWorkspace(names.map((name) => ({ uri: name, text: fs.readFileSync(path.join(folder, name), 'utf8') })));
+    const report = path.join(folder, 'channel-map.html');
+    fs.writeFileSync(report, renderChannelMapHtml(channelMapOf(result), { title: 'Channel map of examples/' }));
+    const standalone = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    const errors: string[] = [];
+    standalone.on('request', (r) => requests.push(r.url()));
+    standalone.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await standalone.goto(`file://${report}`);
+      await standalone.locator('#edge-apiserver-to-kubelets').focus();
+      await standalone.keyboard.press('Enter');
+      await standalone.locator('#details-edge-apiserver-to-kubelets').waitFor({ state: 'visible', timeout: 5000 });
+      // Tab goes on to the next link, and Space selects it, as it does a button.
+      await standalone.keyboard.press('Tab');
+      assert.equal(await standalone.evaluate(() => document.activeElement?.getAttribute('id') ?? '', undefined), 'edge-apiserver-to-nodes');
+      await standalone.keyboard.press(' ');
+      await standalone.locator('#details-edge-apiserver-to-nodes').waitFor({ state: 'visible', timeout: 5000 });
+      await standalone.locator('#details-edge-apiserver-to-kubelets').waitFor({ state: 'hidden', timeout: 5000 });
+      await standalone.locator('button.channel[data-select="channel-apiserver-to-kubelet"]').click();
+      await standalone.locator('#details-channel-apiserver-to-kubelet').waitFor({ state: 'visible', timeout: 5000 });
+      await standalone.screenshot({ path: path.join(SCREENSHOTS, '9-channel-map-report.png') });
+      // Chromium downloads a .yaml file rather than showing it, so the test reads where the link leads instead of following it.
+      const target = await standalone.evaluate(() => {
+        const links = Array.from(document.querySelectorAll('#details-channel-apiserver-to-kubelet a.finding-link'));
+        return links.find((a) => (a.textContent ?? '').includes('KCG204'))?.href ?? '';
+      }, undefined);
+      assert.equal(target, `file://${folder}/kubelet-config.yaml#L7`, 'the finding links to its file and line, relative to the report');
+      assert.ok(fs.existsSync(decodeURIComponent(new URL(target).pathname)));
+      assert.deepEqual(errors, []);
+      assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'the report fetched nothing from anywhere');
+    } finally {
+      await standalone.close();
+    }
+  });
+
+  it('turning the workspace scan on lists the findings of a file nobody opened in Problems', { timeout: STEP_MS }, () =>
+    step('scan', async () => {
+      // A file that appears on disk (from git, a generator) and is never opened in the editor.
+      fs.writeFileSync(path.join(path.dirname(file), 'scanned-apiservice.yaml'), SCANNED_APISERVICE);
+      // Turn the scan on in the Settings UI, as a user does.
+      await page.keyboard.press('Control+,');
+      await page.locator('.settings-editor .suggest-input-container').waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('kubeChannelGuard.scanWorkspace');
+      await waitUntil('the search to find the setting', () => page.evaluate(() => document.querySelector('.settings-editor .settings-count-widget')?.textContent ?? '', undefined), (t) => t === '1 Setting Found', 15_000);
+      await page.locator('.settings-editor .setting-item-contents', { hasText: 'Scan Workspace' }).locator('.setting-value-checkbox').click();
+      // The Problems list draws only the rows in view: filter it to the scanned file's finding.
+      if ((await page.locator('.markers-panel').count()) === 0) await page.keyboard.press('Control+Shift+M');
+      await page.locator('[placeholder^="Filter (e.g. text"]').fill('scan-only');
+      const listed = await waitUntil('the unopened file\'s finding in Problems', () => problems(page), (p) => p.some((x) => x.message.includes('service scan-only/metrics')), 30_000);
+      assert.ok(listed.some((p) => p.code === 'KCG301' && p.message.includes('service scan-only/metrics')), JSON.stringify(listed.map((p) => p.code)));
+      await shot('10-workspace-scan.png');
     }),
   );
 });

@@ -29,6 +29,10 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUri(finding.ruleId) },
     message: finding.message,
+    // The other end of a channel, for findings only both ends reveal: editors list it under the diagnostic and jump to it.
+    ...(finding.related && finding.related.length > 0
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) }
+      : {}),
     data,
   };
 }

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeLensRefreshRequest,
   DiagnosticSeverity,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -10,22 +12,26 @@ import {
   type InitializeResult,
   type TextEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../engine/analyze';
-import { completeAt } from '../engine/complete';
 import { fixAll } from '../engine/fixAll';
-import { hoverAt } from '../engine/hover';
-import { componentLenses } from '../engine/lens';
+import { IncrementalAnalyzer, type FileAnalysis } from '../engine/incremental/analyzer';
+import { fileEnds } from '../engine/incremental/ends';
+import { completeInFile, hoverInFile, lensesInFile } from '../engine/incremental/features';
+import type { Finding } from '../engine/types';
+import { crossFileFindings, crossFileFindingsIn, finishCrossFileFindings, mergeFindings } from '../engine/workspace/analyzeWorkspace';
 import { knownRule } from '../settings/loadProjectConfig';
 import { parseProjectConfig, PROJECT_FILE } from '../settings/projectConfig';
 import type { Settings } from '../settings/schema';
 import { isKustomizePatch } from '../workspace/kustomize';
+import { CHANNEL_MAP_REQUEST, channelMapOfSources } from './channelMap';
+import { chunkedDocuments, type ChunkedDocument } from './chunkedDocument';
 import { APPLY_FIX_ALL, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
 import { toCodeLens } from './codeLens';
 import { toCompletionItem } from './completion';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { toHover } from './hover';
+import { oversizeDiagnostics, textOverSizeLimit } from './fileSize';
 import { SettingsStore } from './settings';
+import { WorkspaceScan } from './workspaceScan';
 
 /** A file a kustomization next to it lists as a patch is a fragment: missing settings draw nothing. */
 function isPatch(uri: string): boolean {
@@ -37,8 +43,10 @@ function isProjectFile(uri: string): boolean {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
-  const analyses = new Map<string, { key: string; analysis: Analysis }>();
+  const documents = new TextDocuments(chunkedDocuments);
+  // Per open document: its incremental analyzer and the analysis of its latest version.
+  const analyzers = new Map<string, IncrementalAnalyzer>();
+  const analyses = new Map<string, { key: string; analysis: FileAnalysis }>();
   let canPullConfiguration = false;
   let canWatchFolders = false;
   let canRefreshLenses = false;
@@ -58,17 +66,64 @@ export function startServer(connection: Connection): void {
     },
   });
 
-  const analysisOf = (document: TextDocument, s: Settings): Analysis => {
-    const key = `${document.version}|${JSON.stringify(s)}`;
+  const scan = new WorkspaceScan({
+    connection,
+    settings: (uri) => settings.get(uri),
+    canPullConfiguration: () => canPullConfiguration,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    openAnalysis: async (uri) => {
+      const document = documents.get(uri);
+      const s = document && (await settings.get(uri));
+      const current = documents.get(uri);
+      return current && s?.enable && !oversize(current, s) ? analysisOf(current, s) : undefined;
+    },
+    crossFileChanged: (uri) => {
+      const document = documents.get(uri);
+      if (document) validate(document);
+    },
+    options: optionsFor,
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  });
+
+  const analysisOf = (document: ChunkedDocument, s: Settings): FileAnalysis => {
+    const options = optionsFor(document.uri, s);
+    const optionsKey = `${JSON.stringify(s)}|${options.partial}`;
+    const key = `${document.version}|${optionsKey}`;
     const cached = analyses.get(document.uri);
     if (cached && cached.key === key) return cached.analysis;
-    const analysis = analyzeText(document.getText(), optionsFor(document.uri, s));
+    let analyzer = analyzers.get(document.uri);
+    if (!analyzer) analyzers.set(document.uri, (analyzer = new IncrementalAnalyzer()));
+    const analysis = analyzer.analyze(document.text, options, optionsKey);
     analyses.set(document.uri, { key, analysis });
     return analysis;
   };
 
+  /**
+   * An open document's findings: its own, and those of the cross-file checks over it and the other files of its
+   * workspace folder (as scanned, or as open in the editor), located in it.
+   */
+  const findingsOf = (document: ChunkedDocument, s: Settings): Finding[] => {
+    const analysis = analysisOf(document, s);
+    const options = optionsFor(document.uri, s);
+    const found = crossFileFindings([...scan.endsAround(document.uri), { uri: document.uri, ends: fileEnds(analysis) }], {
+      severity: (id) => s.rules[id],
+      kubernetesVersion: options.kubernetesVersion,
+      onRuleError: options.onRuleError,
+    });
+    return mergeFindings(analysis.findings, finishCrossFileFindings(crossFileFindingsIn(document.uri, found), analysis.suppressions));
+  };
+
+  /**
+   * Whether an open document is over the size cap. A UTF-16 unit is 1 to 3 UTF-8 bytes, so the length decides without
+   * joining the text except near the cap.
+   */
+  const oversize = (document: ChunkedDocument, s: Settings): boolean => {
+    const limit = s.maxFileSizeKiB * 1024;
+    return document.length > limit || (document.length * 3 > limit && textOverSizeLimit(document.getText(), s.maxFileSizeKiB));
+  };
+
   /** The project file's own problems, as diagnostics in it, as the user types; its settings apply once it is saved. */
-  const projectFileDiagnostics = (document: TextDocument): Diagnostic[] => {
+  const projectFileDiagnostics = (document: ChunkedDocument): Diagnostic[] => {
     return parseProjectConfig(document.getText(), knownRule).problems.map((p) => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
       severity: DiagnosticSeverity.Error,
@@ -77,24 +132,39 @@ export function startServer(connection: Connection): void {
     }));
   };
 
-  const validate = async (document: TextDocument): Promise<void> => {
-    const s = await settings.get(document.uri);
-    // The document may have changed or closed while the settings were on their way.
-    const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return;
+  const check = async (uri: string, version: number): Promise<void> => {
+    const s = await settings.get(uri);
+    // The document may have changed or closed while the settings were on their way: a newer check publishes instead.
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return;
     const diagnostics = isProjectFile(current.uri)
       ? projectFileDiagnostics(current)
       : s.enable
-        ? analysisOf(current, s).findings.map((f) => toDiagnostic(f, current.version))
+        ? ((oversize(current, s) ? oversizeDiagnostics(current.getText(), s.maxFileSizeKiB) : undefined) ?? findingsOf(current, s).map((f) => toDiagnostic(f, current.version)))
         : [];
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+  };
+
+  /**
+   * Coalesces bursts of changes: a check runs once the messages already received are handled, on the latest version,
+   * so a burst of keystrokes costs one analysis and no diagnostics are published for a version already replaced.
+   */
+  const pending = new Set<string>();
+  const validate = (document: ChunkedDocument): void => {
+    if (pending.has(document.uri)) return;
+    pending.add(document.uri);
+    setImmediate(() => {
+      pending.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) void check(current.uri, current.version);
+    });
   };
 
   const fixAllEdits = async (uri: string): Promise<TextEdit[]> => {
     const document = documents.get(uri);
     if (!document) return [];
     const s = await settings.get(uri);
-    return s.enable ? fixAll(document.getText(), optionsFor(uri, s)).edits : [];
+    return s.enable && !oversize(document, s) ? fixAll(document.getText(), optionsFor(uri, s)).edits : [];
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -105,6 +175,7 @@ export function startServer(connection: Connection): void {
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings.setWorkspaceFolders(folders);
+    scan.initialize(params.capabilities, folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -121,13 +192,17 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canWatchFolders) connection.workspace.onDidChangeWorkspaceFolders(async () => {
-      settings.setWorkspaceFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+      const folders = ((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri);
+      settings.setWorkspaceFolders(folders);
+      scan.setFolders(folders);
       for (const document of documents.all()) void validate(document);
     });
+    scan.start();
   });
 
   const revalidateAll = (): void => {
     for (const document of documents.all()) void validate(document);
+    scan.rescan();
     if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
 
@@ -143,6 +218,7 @@ export function startServer(connection: Connection): void {
       settings.forgetProjects();
       revalidateAll();
     }
+    scan.filesChanged(params.changes);
   });
 
   // TextDocuments reports an open as an open and then a content change: the open validates, the change is skipped.
@@ -152,6 +228,8 @@ export function startServer(connection: Connection): void {
     void validate(event.document);
   });
   documents.onDidChangeContent(async (event) => {
+    // Other files' cross-file findings must see the editor's text (on open, too: this also fires then).
+    scan.documentChanged(event.document.uri);
     if (justOpened.delete(event.document.uri)) return;
     if ((await settings.get(event.document.uri)).run === 'onType') void validate(event.document);
   });
@@ -166,8 +244,10 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     analyses.delete(event.document.uri);
+    analyzers.delete(event.document.uri);
     settings.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // A file the workspace scan covers keeps its diagnostics, now from the disk; any other file's are cleared.
+    if (!scan.documentClosed(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   connection.onCodeAction(async (params) => {
@@ -188,27 +268,49 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /**
+   * Requests are answered for the version they were asked about: when the document changed while the settings were on
+   * their way, the answer would point at text that moved, so the request fails with ContentModified and the editor asks again.
+   */
+  const settingsFor = async (document: ChunkedDocument): Promise<Settings> => {
+    const version = document.version;
+    const s = await settings.get(document.uri);
+    if (documents.get(document.uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+    return s;
+  };
+
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const s = document && (await settings.get(document.uri));
-    if (!document || !s?.enable) return null;
-    const info = hoverAt(analysisOf(document, s), document.offsetAt(params.position));
+    const s = document && (await settingsFor(document));
+    if (!document || !s?.enable || oversize(document, s)) return null;
+    const info = hoverInFile(analysisOf(document, s), params.position);
     return info ? toHover(info) : null;
   });
 
   connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const s = document && (await settings.get(document.uri));
-    if (!document || !s?.enable) return [];
-    return completeAt(analysisOf(document, s), document.offsetAt(params.position)).map(toCompletionItem);
+    const s = document && (await settingsFor(document));
+    if (!document || !s?.enable || oversize(document, s)) return [];
+    return completeInFile(analysisOf(document, s), params.position).map(toCompletionItem);
   });
 
   connection.onCodeLens(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const s = document && (await settings.get(document.uri));
-    if (!document || !s?.enable || !s.codeLens) return [];
-    return componentLenses(analysisOf(document, s)).map(toCodeLens);
+    const s = document && (await settingsFor(document));
+    if (!document || !s?.enable || !s.codeLens || oversize(document, s)) return [];
+    return lensesInFile(analysisOf(document, s)).map(toCodeLens);
   });
+
+  // The channel map (client/src/channelMap.ts renders it): the open documents' channels, built through the workspace facade.
+  connection.onRequest(CHANNEL_MAP_REQUEST, () =>
+    channelMapOfSources({
+      documents: documents.all().filter((d) => !isProjectFile(d.uri)),
+      settings: (uri) => settings.get(uri),
+      options: optionsFor,
+      // The files of the workspace that are not open, as the scan last analysed them.
+      scanned: scan.mapParts(),
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -59,6 +59,8 @@ export interface FileAnalysis {
   fileFindingOf: ReadonlyMap<Finding, Finding>;
   /** The units the rules ran over (not the documents the cheap check skipped). */
   checkedUnits: ReadonlySet<UnitView>;
+  /** The file's suppression comments, for findings made outside the file's own analysis (cross-file checks). */
+  suppressions: FileSuppressions;
 }
 
 /** Work counters, for tests that check an edit re-reads less than the whole file. */
@@ -125,7 +127,7 @@ export class IncrementalAnalyzer {
       check.findings.forEach((f, k) => placed.push({ unit: f, file: entry.placed!.findings[k] }));
     });
 
-    const { findings, fileFindingOf } = this.suppress(text, entries, units, placed);
+    const { findings, fileFindingOf, suppressions } = this.suppress(text, entries, units, placed);
     const unitOfChunk: UnitView[] = new Array(chunks.length);
     const checkedUnits = new Set<UnitView>();
     for (const { check, map, chunks: held } of units) {
@@ -135,7 +137,7 @@ export class IncrementalAnalyzer {
       for (const i of held) unitOfChunk[i] = view;
     }
     for (const { view, chunk } of lazy) unitOfChunk[chunk] = view;
-    return { findings, unitOfChunk, text, fileFindingOf, checkedUnits };
+    return { findings, unitOfChunk, text, fileFindingOf, checkedUnits, suppressions };
   }
 
   private entryFor(chunk: Chunk, partial: boolean): ChunkEntry {
@@ -163,7 +165,11 @@ export class IncrementalAnalyzer {
     const previous = this.linked;
     if (previous && previous.entries.length === entries.length && previous.entries.every((e, i) => e === entries[i])) return previous;
     const model = entries.length === 1 ? this.modelOf(entries[0]) : buildModel(entries.map((e) => e.text).join(''), { partial: entries[0].partial });
-    if (entries.length > 1) this.stats.parsedDocuments += model.documents.length;
+    if (entries.length > 1) {
+      this.stats.parsedDocuments += model.documents.length;
+      // The joined model holds these documents now; their own models were needed only to tell they are linked.
+      for (const entry of entries) entry.model = undefined;
+    }
     const check = checkModel(model, options);
     this.stats.checkedUnits++;
     const version = modelVersion(model);
@@ -189,7 +195,7 @@ export class IncrementalAnalyzer {
     entries: readonly ChunkEntry[],
     units: ReadonlyArray<{ check: UnitCheck; map: LineMap }>,
     placed: ReadonlyArray<{ unit: Finding; file: Finding }>,
-  ): { findings: Finding[]; fileFindingOf: Map<Finding, Finding> } {
+  ): { findings: Finding[]; fileFindingOf: Map<Finding, Finding>; suppressions: FileSuppressions } {
     const commentsOf = (entry: ChunkEntry, chunkIndex: number): SuppressionComment[] => {
       entry.comments ??= findSuppressionComments(entry.model?.source ?? text.chunks[chunkIndex].source);
       return entry.comments;
@@ -223,7 +229,7 @@ export class IncrementalAnalyzer {
       const f = final.get(p.file);
       if (f) fileFindingOf.set(p.unit, f);
     }
-    return { findings: [...final.values()].sort(byPosition), fileFindingOf };
+    return { findings: [...final.values()].sort(byPosition), fileFindingOf, suppressions: file };
   }
 }
 
