@@ -1,8 +1,8 @@
 // Shrinks a failing input while it still fails: whole lines first, then characters, within a budget of attempts.
 
 /**
- * Delta debugging over chunks: removes ever smaller chunks as long as `fails` stays true. Repeated runs of one
- * character (a thousand `[`) are halved first, so that a deep-nesting input shrinks in a few dozen attempts.
+ * Delta debugging over chunks: removes ever smaller chunks as long as `fails` stays true. Long repetitions of a short
+ * unit (a thousand `[`, `- - - …`) are halved first, so that a deep-nesting input shrinks in a few dozen attempts.
  */
 export async function minimize(input: string, fails: (candidate: string) => Promise<boolean>, maxAttempts = 300, maxMs = 60_000): Promise<string> {
   let attempts = 0;
@@ -14,11 +14,12 @@ export async function minimize(input: string, fails: (candidate: string) => Prom
   };
   const exhausted = (): boolean => attempts >= maxAttempts || performance.now() > deadline;
   let current = input;
-  // Long runs of one character: halve them while the failure persists.
+  // Long runs of one short unit (`[`, `- `, `{a: `): drop half of the repeats while the failure persists.
   for (let changed = true; changed && !exhausted(); ) {
     changed = false;
-    for (const m of current.matchAll(/(.)\1{63,}/gs)) {
-      const half = current.slice(0, (m.index ?? 0) + (m[0].length >> 1)) + current.slice((m.index ?? 0) + m[0].length);
+    for (const m of current.matchAll(/(.{1,8}?)\1{31,}/gs)) {
+      const keep = m[1].length * Math.ceil(m[0].length / m[1].length / 2);
+      const half = current.slice(0, (m.index ?? 0) + keep) + current.slice((m.index ?? 0) + m[0].length);
       if (await tryCandidate(half)) {
         current = half;
         changed = true;

@@ -45,9 +45,14 @@ export function codeActions(params: CodeActionParams, currentVersion: number | u
     }
   }
   // Fix-all is offered only when asked for by kind (on save, or from the source action menu).
-  if (params.context.only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+  if (asksForFixAll(params.context.only)) {
     const edits = fixAllEdits();
     if (edits.length > 0) actions.push({ title: 'Fix all channel findings in this file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return actions;
+}
+
+/** Whether a code action request asks for fix-all: our kind, or a kind it falls under (`source`, `source.fixAll`). */
+export function asksForFixAll(only: readonly string[] | undefined): boolean {
+  return (only ?? []).some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`));
 }

@@ -24,12 +24,12 @@ import type { Settings } from '../settings/schema';
 import { isKustomizePatch } from '../workspace/kustomize';
 import { CHANNEL_MAP_REQUEST, channelMapOfSources } from './channelMap';
 import { chunkedDocuments, type ChunkedDocument } from './chunkedDocument';
-import { APPLY_FIX_ALL, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
+import { APPLY_FIX_ALL, asksForFixAll, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
 import { toCodeLens } from './codeLens';
 import { toCompletionItem } from './completion';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { toHover } from './hover';
-import { oversizeDiagnostics, textOverSizeLimit } from './fileSize';
+import { sizeLimitDiagnostic } from './fileSize';
 import { SettingsStore } from './settings';
 import { WorkspaceScan } from './workspaceScan';
 
@@ -53,17 +53,19 @@ export function startServer(connection: Connection): void {
   let canShowDocument = false;
   const settings = new SettingsStore(connection, () => canPullConfiguration);
   const reported = new Set<string>();
+  /** Logs a failure once per kind, so that one that repeats on every keystroke does not flood the log. */
+  const logOnce = (what: string, error: unknown): void => {
+    if (reported.has(what)) return;
+    reported.add(what);
+    connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
 
   const optionsFor = (uri: string, s: Settings) => ({
     kubernetesVersion: s.kubernetesVersion || undefined,
     partial: isPatch(uri),
     severity: (id: string) => s.rules[id],
-    onRuleError: (ruleId: string, error: unknown) => {
-      // Logged once per rule, so that a broken rule does not flood the log on every keystroke.
-      if (reported.has(ruleId)) return;
-      reported.add(ruleId);
-      connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    },
+    // Logged once per rule, so that a broken rule does not flood the log on every keystroke.
+    onRuleError: (ruleId: string, error: unknown) => logOnce(`rule ${ruleId}`, error),
   });
 
   const scan = new WorkspaceScan({
@@ -113,14 +115,8 @@ export function startServer(connection: Connection): void {
     return mergeFindings(analysis.findings, finishCrossFileFindings(crossFileFindingsIn(document.uri, found), analysis.suppressions));
   };
 
-  /**
-   * Whether an open document is over the size cap. A UTF-16 unit is 1 to 3 UTF-8 bytes, so the length decides without
-   * joining the text except near the cap.
-   */
-  const oversize = (document: ChunkedDocument, s: Settings): boolean => {
-    const limit = s.maxFileSizeKiB * 1024;
-    return document.length > limit || (document.length * 3 > limit && textOverSizeLimit(document.getText(), s.maxFileSizeKiB));
-  };
+  /** Whether an open document is over the size cap, by its UTF-8 size (summed from its pieces, without joining them). */
+  const oversize = (document: ChunkedDocument, s: Settings): boolean => document.text.byteLength > s.maxFileSizeKiB * 1024;
 
   /** The project file's own problems, as diagnostics in it, as the user types; its settings apply once it is saved. */
   const projectFileDiagnostics = (document: ChunkedDocument): Diagnostic[] => {
@@ -140,7 +136,9 @@ export function startServer(connection: Connection): void {
     const diagnostics = isProjectFile(current.uri)
       ? projectFileDiagnostics(current)
       : s.enable
-        ? ((oversize(current, s) ? oversizeDiagnostics(current.getText(), s.maxFileSizeKiB) : undefined) ?? findingsOf(current, s).map((f) => toDiagnostic(f, current.version)))
+        ? oversize(current, s)
+          ? [sizeLimitDiagnostic(current.text.byteLength, s.maxFileSizeKiB)]
+          : findingsOf(current, s).map((f) => toDiagnostic(f, current.version))
         : [];
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   };
@@ -156,7 +154,8 @@ export function startServer(connection: Connection): void {
     setImmediate(() => {
       pending.delete(document.uri);
       const current = documents.get(document.uri);
-      if (current) void check(current.uri, current.version);
+      // An exception in the analysis costs this check only: it is logged once, and the server keeps serving.
+      if (current) check(current.uri, current.version).catch((error: unknown) => logOnce('check', error));
     });
   };
 
@@ -251,7 +250,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction(async (params) => {
-    const edits = (params.context.only ?? []).length > 0 ? await fixAllEdits(params.textDocument.uri) : [];
+    // Fix-all is computed only when the client asks for it (source, source.fixAll, or our kind), not for quick fixes.
+    const edits = asksForFixAll(params.context.only) ? await fixAllEdits(params.textDocument.uri) : [];
     return codeActions(params, documents.get(params.textDocument.uri)?.version, () => edits, canShowDocument);
   });
 

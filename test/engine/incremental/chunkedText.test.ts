@@ -58,6 +58,14 @@ describe('ChunkedText', () => {
     }
   });
 
+  it('counts its size in UTF-8 bytes as the disk does, without joining its pieces', () => {
+    const text = `a: "é ✓ 😀 \ud800"\n---\nb: 1\n`;
+    const chunked = new ChunkedText(text);
+    assert.equal(chunked.byteLength, Buffer.byteLength(text, 'utf8'));
+    chunked.update({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'ü' });
+    assert.equal(chunked.byteLength, Buffer.byteLength(chunked.getText(), 'utf8'));
+  });
+
   it('clamps positions past a line or the end as an editor does', () => {
     const chunked = new ChunkedText('a: 1\r\n---\nb: 2\n');
     assert.equal(chunked.offsetAt({ line: 0, character: 99 }), 4);

@@ -10,12 +10,19 @@ import type { OffsetRange, Position, Range } from '../types';
 /** One piece: its text, with its line table built once. */
 export class Chunk {
   private sourceCache?: SourceText;
+  private bytesCache?: number;
 
   constructor(readonly text: string) {}
 
   get source(): SourceText {
     this.sourceCache ??= new SourceText(this.text);
     return this.sourceCache;
+  }
+
+  /** The piece's size in UTF-8 bytes, as on disk. */
+  get bytes(): number {
+    this.bytesCache ??= utf8Length(this.text);
+    return this.bytesCache;
   }
 
   /** Line breaks in the piece: every piece but the last ends with one. */
@@ -101,6 +108,13 @@ export class ChunkedText implements TextSource {
 
   get lineCount(): number {
     return this.starts.lines[this.chunkList.length] + 1;
+  }
+
+  /** The text's size in UTF-8 bytes, from each piece's (kept while the piece is unchanged): no join, no copy. */
+  get byteLength(): number {
+    let bytes = 0;
+    for (const chunk of this.chunkList) bytes += chunk.bytes;
+    return bytes;
   }
 
   get eol(): '\n' | '\r\n' {
@@ -212,4 +226,19 @@ function lastAtOrBefore(values: readonly number[], count: number, value: number)
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** UTF-8 length of a text: 1 byte per ASCII unit, 2 below U+0800, 4 per surrogate pair, 3 otherwise (a lone surrogate is written as U+FFFD). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
