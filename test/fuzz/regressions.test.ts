@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { fixAll } from '../../server/src/engine/fixAll';
 import { componentLenses } from '../../server/src/engine/lens';
@@ -105,5 +106,15 @@ describe('deep nesting', () => {
     const run = spawnSync(process.execPath, ['-e', `const { analyzeText } = require(${JSON.stringify(analyze)}); analyzeText('a: ' + '['.repeat(1000)); analyzeText('a: ' + '['.repeat(20000));`], { encoding: 'utf8' });
     assert.equal(run.signal, null, run.stderr.split('\n').find((l) => l.startsWith('FATAL')) ?? run.stderr.slice(0, 300));
     assert.equal(run.status, 0, run.stderr.slice(0, 300));
+  });
+});
+
+describe('line breaks as editors count them', () => {
+  it('a lone CR inside a quoted scalar does not move the findings after it off their line', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'test', 'fuzz', 'regressions', 'lone-cr-in-a-quoted-scalar.yaml'), 'utf8');
+    const editor = TextDocument.create('file:///lone-cr.yaml', 'yaml', 1, text);
+    const finding = analyzeText(text).findings.find((f) => f.ruleId === 'KCG101');
+    assert.ok(finding, 'the anonymous API server is reported');
+    assert.deepEqual(finding.range.start, editor.positionAt(text.indexOf('--anonymous-auth=true')));
   });
 });

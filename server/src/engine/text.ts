@@ -31,9 +31,19 @@ export class SourceText implements TextSource {
   constructor(readonly text: string) {
     // indexOf finds line breaks natively: several times faster than a character loop on the large documents checked per keystroke.
     let crlf = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      this.lineStarts.push(i + 1);
-      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    } else {
+      // Editors (and LSP positions) count a lone CR as a line break too, so a CR without its LF ends a line here as well.
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) {
+          this.lineStarts.push(i + 1);
+          if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+        } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+          this.lineStarts.push(i + 1);
+        }
+      }
     }
     this.crlf = crlf;
     this.eol = eolOf(crlf, this.lineStarts.length - 1);
@@ -84,10 +94,11 @@ export class SourceText implements TextSource {
 
   /** Offset just before the line break (or end of text) of the line holding `offset`. */
   lineEnd(offset: number): number {
-    let i = offset;
-    while (i < this.text.length && this.text[i] !== '\n') i++;
-    if (i > 0 && this.text[i - 1] === '\r' && i > offset) i--;
-    return i;
+    const line = this.positionAt(offset).line;
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
   }
 
   /** Leading spaces of the line holding `offset`. */

@@ -2,6 +2,7 @@
 // would, and pieces split exactly at document markers.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChunkedText, splitDocuments } from '../../../server/src/engine/incremental/chunkedText';
 import { SourceText } from '../../../server/src/engine/text';
 import { prng } from '../../helpers';
@@ -64,6 +65,20 @@ describe('ChunkedText', () => {
     assert.equal(chunked.byteLength, Buffer.byteLength(text, 'utf8'));
     chunked.update({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'ü' });
     assert.equal(chunked.byteLength, Buffer.byteLength(chunked.getText(), 'utf8'));
+  });
+
+  it('places every offset where an editor does, with LF, CRLF and lone CR line breaks', () => {
+    const text = 'a: 1\nb: "x\ry"\r\n---\r\nc: 3\rd: 4\n\r\n';
+    const editor = TextDocument.create('file:///t.yaml', 'yaml', 1, text);
+    const source = new SourceText(text);
+    const chunked = new ChunkedText(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      // Editors never place a position between the CR and the LF of a line break.
+      if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+      assert.deepEqual(source.positionAt(offset), editor.positionAt(offset), `offset ${offset}`);
+      assert.deepEqual(chunked.positionAt(offset), editor.positionAt(offset), `offset ${offset} in pieces`);
+    }
+    assert.equal(source.lineCount, editor.lineCount);
   });
 
   it('clamps positions past a line or the end as an editor does', () => {
