@@ -164,12 +164,13 @@ export class IncrementalAnalyzer {
   private linkedUnit(entries: ChunkEntry[], options: AnalysisOptions): { model: FileModel; check: UnitCheck } {
     const previous = this.linked;
     if (previous && previous.entries.length === entries.length && previous.entries.every((e, i) => e === entries[i])) return previous;
-    const model = entries.length === 1 ? this.modelOf(entries[0]) : buildModel(entries.map((e) => e.text).join(''), { partial: entries[0].partial });
     if (entries.length > 1) {
-      this.stats.parsedDocuments += model.documents.length;
-      // The joined model holds these documents now; their own models were needed only to tell they are linked.
+      // The joined model will hold these documents; their own models were needed only to tell they are linked. Released
+      // before the joined parse, so both never need memory at once.
       for (const entry of entries) entry.model = undefined;
     }
+    const model = entries.length === 1 ? this.modelOf(entries[0]) : buildModel(entries.map((e) => e.text).join(''), { partial: entries[0].partial });
+    if (entries.length > 1) this.stats.parsedDocuments += model.documents.length;
     const check = checkModel(model, options);
     this.stats.checkedUnits++;
     const version = modelVersion(model);
