@@ -14,7 +14,8 @@ import {
 } from 'vscode-languageserver';
 import { fixAll } from '../engine/fixAll';
 import { IncrementalAnalyzer, type FileAnalysis } from '../engine/incremental/analyzer';
-import { fileEnds } from '../engine/incremental/ends';
+import { fileEnds, fileMapIndex } from '../engine/incremental/ends';
+import { channelMapPartOf, type ChannelMapPart } from '../engine/workspace/channelMap';
 import { completeInFile, hoverInFile, lensesInFile } from '../engine/incremental/features';
 import type { Finding } from '../engine/types';
 import { crossFileFindings, crossFileFindingsIn, finishCrossFileFindings, mergeFindings } from '../engine/workspace/analyzeWorkspace';
@@ -22,14 +23,14 @@ import { knownRule } from '../settings/loadProjectConfig';
 import { parseProjectConfig, PROJECT_FILE } from '../settings/projectConfig';
 import type { Settings } from '../settings/schema';
 import { isKustomizePatch } from '../workspace/kustomize';
-import { CHANNEL_MAP_REQUEST, channelMapOfSources } from './channelMap';
+import { CHANNEL_MAP_REQUEST, channelMapOfParts } from './channelMap';
 import { chunkedDocuments, type ChunkedDocument } from './chunkedDocument';
 import { APPLY_FIX_ALL, asksForFixAll, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
 import { toCodeLens } from './codeLens';
 import { toCompletionItem } from './completion';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { toHover } from './hover';
-import { sizeLimitDiagnostic } from './fileSize';
+import { overSizeLimit, sizeLimitDiagnostic } from './fileSize';
 import { SettingsStore } from './settings';
 import { WorkspaceScan } from './workspaceScan';
 
@@ -116,7 +117,7 @@ export function startServer(connection: Connection): void {
   };
 
   /** Whether an open document is over the size cap, by its UTF-8 size (summed from its pieces, without joining them). */
-  const oversize = (document: ChunkedDocument, s: Settings): boolean => document.text.byteLength > s.maxFileSizeKiB * 1024;
+  const oversize = (document: ChunkedDocument, s: Settings): boolean => overSizeLimit(document.text.byteLength, s.maxFileSizeKiB);
 
   /** The project file's own problems, as diagnostics in it, as the user types; its settings apply once it is saved. */
   const projectFileDiagnostics = (document: ChunkedDocument): Diagnostic[] => {
@@ -302,15 +303,19 @@ export function startServer(connection: Connection): void {
   });
 
   // The channel map (client/src/channelMap.ts renders it): the open documents' channels, built through the workspace facade.
-  connection.onRequest(CHANNEL_MAP_REQUEST, () =>
-    channelMapOfSources({
-      documents: documents.all().filter((d) => !isProjectFile(d.uri)),
-      settings: (uri) => settings.get(uri),
-      options: optionsFor,
-      // The files of the workspace that are not open, as the scan last analysed them.
-      scanned: scan.mapParts(),
-    }),
-  );
+  connection.onRequest(CHANNEL_MAP_REQUEST, async () => {
+    const open: ChannelMapPart[] = [];
+    for (const document of documents.all()) {
+      if (isProjectFile(document.uri)) continue;
+      const s = await settings.get(document.uri);
+      const current = documents.get(document.uri);
+      if (!current || !s.enable || oversize(current, s)) continue;
+      // The cached analysis of the current version: asking for the map costs no second analysis.
+      open.push(channelMapPartOf(fileMapIndex(current.uri, analysisOf(current, s)), findingsOf(current, s)));
+    }
+    // The files of the workspace that are not open, as the scan last analysed them.
+    return channelMapOfParts(open, scan.mapParts());
+  });
 
   documents.listen(connection);
   connection.listen();

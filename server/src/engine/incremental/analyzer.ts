@@ -89,7 +89,7 @@ export class IncrementalAnalyzer {
     }
     const chunks = text.chunks;
     // Helm and other templates anywhere make the whole file partial, as analyzeText decides from the whole text.
-    const partial = options.partial === true || chunks.some((c) => c.text.includes('{{'));
+    const partial = options.partial === true || chunks.some((c) => c.template);
     const entries = chunks.map((chunk) => this.entryFor(chunk, partial));
     this.entries = new Map(entries.map((e) => [e.text, e]));
 

@@ -11,12 +11,19 @@ import type { OffsetRange, Position, Range } from '../types';
 export class Chunk {
   private sourceCache?: SourceText;
   private bytesCache?: number;
+  private templateCache?: boolean;
 
   constructor(readonly text: string) {}
 
   get source(): SourceText {
     this.sourceCache ??= new SourceText(this.text);
     return this.sourceCache;
+  }
+
+  /** The piece holds a template expression (`{{`), which makes the whole file partial. */
+  get template(): boolean {
+    this.templateCache ??= this.text.includes('{{');
+    return this.templateCache;
   }
 
   /** The piece's size in UTF-8 bytes, as on disk. */

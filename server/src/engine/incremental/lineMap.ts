@@ -14,31 +14,36 @@ export class LineMap {
 
   /** A position of the unit in the file. An end at the start of a piece belongs to the end of the piece before it. */
   toFile(position: Position, isEnd = false): Position {
-    const piece = this.pieceOf(position.line, 'unitLine', isEnd && position.character === 0);
+    let index = this.last('unitLine', position.line);
+    if (isEnd && position.character === 0 && index > 0 && this.pieces[index].unitLine === position.line) index--;
+    const piece = this.pieces[index];
     return { line: position.line - piece.unitLine + piece.fileLine, character: position.character };
   }
 
   /** A position of the file in the unit, if the unit holds its line. */
   toUnit(position: Position): Position | undefined {
-    for (const piece of this.pieces) {
-      if (position.line >= piece.fileLine && position.line <= piece.fileLine + piece.lines) {
-        return { line: position.line - piece.fileLine + piece.unitLine, character: position.character };
-      }
-    }
-    return undefined;
+    const piece = this.pieces[this.last('fileLine', position.line)];
+    if (position.line < piece.fileLine || position.line > piece.fileLine + piece.lines) return undefined;
+    return { line: position.line - piece.fileLine + piece.unitLine, character: position.character };
   }
 
   rangeToFile(range: Range): Range {
     return { start: this.toFile(range.start), end: this.toFile(range.end, true) };
   }
 
-  private pieceOf(line: number, key: 'unitLine', preferEarlier: boolean): LinePiece {
-    let found = this.pieces[0];
-    for (const piece of this.pieces) {
-      if (piece[key] > line || (preferEarlier && piece[key] === line && piece !== this.pieces[0])) break;
-      found = piece;
+  /**
+   * The last piece starting at or before a line, by binary search (pieces ascend in both unit and file lines): a linked
+   * unit can have a thousand pieces, and every finding is mapped on every check.
+   */
+  private last(key: 'unitLine' | 'fileLine', line: number): number {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.pieces[mid][key] <= line) lo = mid;
+      else hi = mid - 1;
     }
-    return found;
+    return lo;
   }
 }
 
