@@ -1,9 +1,10 @@
 // Fix-all: applies the first fix of every finding, round after round, and returns the change as minimal line edits.
 import { parseAllDocuments } from 'yaml';
 import { analyzeText, type AnalysisOptions } from './analyze';
+import { MAX_NESTING, nestingDepth } from './parse/nesting';
 import type { OffsetEdit } from './fix/yamlEdits';
 import { SourceText } from './text';
-import type { TextEdit } from './types';
+import type { Finding, TextEdit } from './types';
 
 /** Enough for fixes that make room for one another; a fix that never removes its finding stops here, not in a loop. */
 const MAX_ROUNDS = 10;
@@ -24,13 +25,19 @@ const MAX_ROUNDS = 10;
  * changed lines, in the original's coordinates; `applied`, how many fixes were applied over all rounds; and `rounds`,
  * how many rounds applied at least one fix.
  */
-export function fixAll(text: string, options?: AnalysisOptions): { text: string; edits: TextEdit[]; applied: number; rounds: number } {
+export function fixAll(
+  text: string,
+  options?: AnalysisOptions,
+  /** The findings of `text` when the caller has them already (the server's analysis of the open document). */
+  known?: readonly Finding[],
+): { text: string; edits: TextEdit[]; applied: number; rounds: number } {
   let current = text;
   let applied = 0;
   let rounds = 0;
+  /** The YAML error count of `current`, when a merged round counted it already. */
+  let currentErrors: number | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { findings, model } = analyzeText(current, options);
-    const { source } = model;
+    const { findings, source } = round === 0 && known ? { findings: known, source: new SourceText(current) } : analyzeRound(current, options);
     const candidates = findings
       .filter((f) => f.fixes.length > 0)
       .map((f) => f.fixes[0].edits.map((e): OffsetEdit => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end), newText: e.newText })))
@@ -41,15 +48,27 @@ export function fixAll(text: string, options?: AnalysisOptions): { text: string;
     let taken = takeRound(candidates, source.eol, true);
     if (taken.count === 0) break;
     let next = applyOffsetEdits(current, taken.edits);
-    if (taken.merged && yamlErrors(next) > yamlErrors(current)) {
-      taken = takeRound(candidates, source.eol, false);
-      next = applyOffsetEdits(current, taken.edits);
+    let nextErrors: number | undefined;
+    if (taken.merged) {
+      nextErrors = yamlErrors(next);
+      currentErrors ??= yamlErrors(current);
+      if (nextErrors > currentErrors) {
+        taken = takeRound(candidates, source.eol, false);
+        next = applyOffsetEdits(current, taken.edits);
+        nextErrors = undefined;
+      }
     }
     current = next;
+    currentErrors = nextErrors;
     applied += taken.count;
     rounds++;
   }
   return { text: current, edits: lineEdits(text, current), applied, rounds };
+}
+
+function analyzeRound(text: string, options: AnalysisOptions | undefined): { findings: readonly Finding[]; source: SourceText } {
+  const { findings, model } = analyzeText(text, options);
+  return { findings, source: model.source };
 }
 
 /** The fixes one round applies, as one list of non-overlapping edits. */
@@ -60,6 +79,7 @@ function takeRound(candidates: ReadonlyArray<readonly OffsetEdit[]>, eol: string
   let count = 0;
   let merged = false;
   const index = new TakenIndex();
+  const facts: InsertionFacts = new Map();
   for (const edits of candidates) {
     const clashes = index.touching(edits);
     if (clashes.length === 0) {
@@ -71,7 +91,7 @@ function takeRound(candidates: ReadonlyArray<readonly OffsetEdit[]>, eol: string
     }
     const [edit] = edits;
     const group = merge && edits.length === 1 && edit.start === edit.end && separated(edit.newText, eol) ? groups.get(edit.start) : undefined;
-    if (!group || clashes.some((t) => !group.includes(t)) || !group.every((g) => separated(g.newText, eol) && insertionsCompatible(g.newText, edit.newText, eol))) continue;
+    if (!group || clashes.some((t) => !group.includes(t)) || !group.every((g) => separated(g.newText, eol) && insertionsCompatible(g.newText, edit.newText, eol, facts))) continue;
     group.push(edit);
     taken.push(edit);
     index.add(edit);
@@ -152,13 +172,24 @@ function flagNames(newText: string): Set<string> {
  * not the same mapping key at the same indentation (two fixes each creating `authentication:` must not both do it),
  * and not the same flag.
  */
-function insertionsCompatible(a: string, b: string, eol: string): boolean {
-  const fa = firstLine(a, eol);
-  const fb = firstLine(b, eol);
-  if (fa.line === fb.line) return false;
-  if (fa.key !== undefined && fa.key === fb.key && fa.indent === fb.indent) return false;
-  const flags = flagNames(a);
-  return ![...flagNames(b)].some((f) => flags.has(f));
+function insertionsCompatible(a: string, b: string, eol: string, cache: InsertionFacts): boolean {
+  const fa = insertionFacts(cache, a, eol);
+  const fb = insertionFacts(cache, b, eol);
+  if (fa.first.line === fb.first.line) return false;
+  if (fa.first.key !== undefined && fa.first.key === fb.first.key && fa.first.indent === fb.first.indent) return false;
+  for (const f of fb.flags) if (fa.flags.has(f)) return false;
+  return true;
+}
+
+/**
+ * What `insertionsCompatible` reads of an insertion, worked out once per text: a fix-all of thousands of components
+ * compares each insertion with every other one at its point, and most of them write the same few texts.
+ */
+type InsertionFacts = Map<string, { first: ReturnType<typeof firstLine>; flags: Set<string> }>;
+function insertionFacts(cache: InsertionFacts, newText: string, eol: string): { first: ReturnType<typeof firstLine>; flags: Set<string> } {
+  let facts = cache.get(newText);
+  if (!facts) cache.set(newText, (facts = { first: firstLine(newText, eol), flags: flagNames(newText) }));
+  return facts;
 }
 
 /** Words on the current line first, then new lines from the deepest to the shallowest, items before keys. */
@@ -174,6 +205,8 @@ function orderInsertions(group: readonly OffsetEdit[], eol: string): string[] {
  * line around each error cost a line's length per error: seconds for one long line full of errors.
  */
 function yamlErrors(text: string): number {
+  // Too deep to parse (parse/nesting.ts): the parser would overflow the stack. Counted as the most errors there can be.
+  if (nestingDepth(text) > MAX_NESTING) return Number.MAX_SAFE_INTEGER;
   return parseAllDocuments(text, { prettyErrors: false }).reduce((n, d) => n + d.errors.length, 0);
 }
 

@@ -28,6 +28,7 @@ import { chunkedDocuments, type ChunkedDocument } from './chunkedDocument';
 import { APPLY_FIX_ALL, asksForFixAll, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
 import { toCodeLens } from './codeLens';
 import { toCompletionItem } from './completion';
+import { cappedDiagnostics } from './diagnosticCap';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { toHover } from './hover';
 import { overSizeLimit, sizeLimitDiagnostic } from './fileSize';
@@ -139,7 +140,7 @@ export function startServer(connection: Connection): void {
       : s.enable
         ? oversize(current, s)
           ? [sizeLimitDiagnostic(current.text.byteLength, s.maxFileSizeKiB)]
-          : findingsOf(current, s).map((f) => toDiagnostic(f, current.version))
+          : cappedDiagnostics(findingsOf(current, s), (f) => toDiagnostic(f, current.version))
         : [];
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   };
@@ -164,7 +165,9 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return [];
     const s = await settings.get(uri);
-    return s.enable && !oversize(document, s) ? fixAll(document.getText(), optionsFor(uri, s)).edits : [];
+    if (!s.enable || oversize(document, s)) return [];
+    // The first round starts from the findings the server holds for this version, instead of analysing the text again.
+    return fixAll(document.getText(), optionsFor(uri, s), analysisOf(document, s).findings).edits;
   };
 
   connection.onInitialize((params): InitializeResult => {

@@ -27,6 +27,7 @@ import {
   type SuppressionView,
 } from '../engine/workspace/analyzeWorkspace';
 import type { Settings } from '../settings/schema';
+import { cappedDiagnostics } from './diagnosticCap';
 import { toDiagnostic } from './diagnostics';
 import { FilesExclude } from './filesExclude';
 import { sizeLimitDiagnostic } from './fileSize';
@@ -450,7 +451,7 @@ export class WorkspaceScan {
     const diagnostics =
       state.tooBig !== undefined
         ? [sizeLimitDiagnostic(state.tooBig, folder?.settings.maxFileSizeKiB ?? 0)]
-        : mergeFindings(state.own, state.cross).map((f) => ({ ...toDiagnostic(f, -1), data: undefined }));
+        : cappedDiagnostics(mergeFindings(state.own, state.cross), (f) => ({ ...toDiagnostic(f, -1), data: undefined }));
     this.publish(file, state.uri, diagnostics);
   }
 

@@ -1,0 +1,45 @@
+// At most 1,000 diagnostics per file, the most severe first, plus one that says how many more there are. VS Code's
+// extension host keeps no more than that per file anyway (its `_maxDiagnosticsPerFile`); sending 100,000 of them
+// (a generated file with thousands of insecure components) cost seconds of JSON encoding per keystroke and hundreds of
+// megabytes in the server and the editor. The CLI reports them all.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../engine/types';
+import { SOURCE } from './diagnostics';
+
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+const ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/**
+ * The findings to publish: all of them when there are at most `max`, else the `max` most severe (earlier ones first
+ * within a severity), in their original order. `omitted` says how many were left out.
+ */
+export function capFindings(findings: readonly Finding[], max = MAX_DIAGNOSTICS_PER_FILE): { kept: Finding[]; omitted: number } {
+  if (findings.length <= max) return { kept: [...findings], omitted: 0 };
+  const keep = new Set<Finding>();
+  for (const severity of ORDER) {
+    for (const f of findings) {
+      if (keep.size === max) break;
+      if (f.severity === severity) keep.add(f);
+    }
+  }
+  return { kept: findings.filter((f) => keep.has(f)), omitted: findings.length - max };
+}
+
+/** The diagnostic that stands for the findings left out, on the file's first line. */
+export function omittedDiagnostic(omitted: number, max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `${omitted.toLocaleString('en-US')} more findings in this file are not shown (at most ${max.toLocaleString('en-US')} per file, the most severe first); the CLI lists them all`,
+  };
+}
+
+/** Findings as diagnostics, capped: converting only those kept. */
+export function cappedDiagnostics(findings: readonly Finding[], convert: (f: Finding) => Diagnostic, max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
+  const { kept, omitted } = capFindings(findings, max);
+  const diagnostics = kept.map(convert);
+  if (omitted > 0) diagnostics.push(omittedDiagnostic(omitted, max));
+  return diagnostics;
+}
