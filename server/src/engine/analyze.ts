@@ -4,7 +4,7 @@ import { NEWEST_KNOWN_VERSION, parseVersion, type KubeVersion } from './version'
 import { outerEdit, outerRange, type EmbeddedYaml } from './parse/embedded';
 import type { Range } from './types';
 import { RULES } from './rules/registry';
-import type { FixSpec, Rule, RuleReport } from './rules/types';
+import type { FileFact, FixSpec, Rule, RuleContext, RuleReport } from './rules/types';
 import { FileSuppressions, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED } from './suppress';
 import type { Finding, Fix, Severity } from './types';
 
@@ -41,11 +41,23 @@ export function analyzeModel(model: FileModel, options: AnalysisOptions = {}): A
 /** What the rules found in one model before the file's suppression comments are applied. */
 export interface UnitCheck {
   model: FileModel;
-  /** Findings of the rules and of the embedded YAML, each with its line and file suppression payloads. */
+  /**
+   * Findings of the rules (the first `own`) and of the embedded YAML, each with its line and file suppression payloads.
+   * For a model that is part of a file, the rules' own findings are not completed yet (Rule.complete).
+   */
   findings: Finding[];
+  own: number;
   embedded: Array<{ yaml: EmbeddedYaml; analysis: Analysis }>;
   /** The rules that ran to the end, with their severity: a suppression of any other rule is not called unused. */
   ran: Map<string, Severity>;
+}
+
+/** What the whole file says, for a model that holds only part of it (server/src/engine/incremental/). */
+export interface FileContext {
+  /** The version the file names (its first component's that has one). */
+  version: KubeVersion | undefined;
+  /** The file's facts (FileFact), joined over its documents. */
+  fact: <T>(fact: FileFact<T>) => T;
 }
 
 /** The version a model's components run when nothing says otherwise: the first version the model names. */
@@ -53,22 +65,44 @@ export function modelVersion(model: FileModel): KubeVersion | undefined {
   return model.components.find((c) => c.version)?.version;
 }
 
-/**
- * Runs the rules over one model. `fileVersion` is the version the whole file names, for a model that holds only some of
- * the file's documents (server/src/engine/incremental/); by default the model's own.
- */
-export function checkModel(model: FileModel, options: AnalysisOptions = {}, fileVersion: KubeVersion | undefined = modelVersion(model)): UnitCheck {
-  const findings: Finding[] = [];
+/** How rules pick a component's version: the user's setting, else the component's own, else the file's, else the newest known. */
+export function versionPicker(options: AnalysisOptions, fileVersion: KubeVersion | undefined): (component?: { version?: KubeVersion }) => KubeVersion {
   const setting = parseVersion(options.kubernetesVersion);
-  const versionOf = (component?: { version?: KubeVersion }): KubeVersion => setting ?? component?.version ?? fileVersion ?? NEWEST_KNOWN_VERSION;
+  return (component) => setting ?? component?.version ?? fileVersion ?? NEWEST_KNOWN_VERSION;
+}
+
+/** The facts of one model, each worked out when first asked for. */
+export function modelFacts(model: FileModel, versionOf: RuleContext['versionOf']): FileContext['fact'] {
+  const cache = new Map<FileFact<unknown>, unknown>();
+  const fact = <T>(f: FileFact<T>): T => {
+    if (!cache.has(f)) cache.set(f, f.of({ model, versionOf, fact, report: () => undefined }));
+    return cache.get(f) as T;
+  };
+  return fact;
+}
+
+/**
+ * Runs the rules over one model: the whole file, or (with `file`) some of its documents, told what the rest of the file
+ * says. Only a whole file's findings are completed here (Rule.complete): a part's are completed once placed in the file.
+ */
+export function checkModel(model: FileModel, options: AnalysisOptions = {}, file?: FileContext): UnitCheck {
+  const findings: Finding[] = [];
+  const versionOf = versionPicker(options, file ? file.version : modelVersion(model));
+  const fact = file?.fact ?? modelFacts(model, versionOf);
   const suppressions = FileSuppressions.of(model);
   const ran = new Map<string, Severity>();
   for (const rule of options.rules ?? RULES) {
     const severity = options.severity?.(rule.meta.id) ?? rule.meta.severity;
     if (severity === 'off') continue;
     const reports: RuleReport[] = [];
+    const declared = new Set(rule.facts ?? []);
+    const factOf = <T>(f: FileFact<T>): T => {
+      // A fact the rule does not declare would be read from this model alone when the model is part of a file.
+      if (!declared.has(f as FileFact<unknown>)) throw new Error(`${rule.meta.id} reads the undeclared file fact ${f.name}`);
+      return fact(f);
+    };
     try {
-      rule.check({ model, versionOf, report: (r) => reports.push(r) });
+      rule.check({ model, versionOf, fact: factOf, report: (r) => reports.push(r) });
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
       continue;
@@ -76,7 +110,7 @@ export function checkModel(model: FileModel, options: AnalysisOptions = {}, file
     ran.set(rule.meta.id, severity);
     for (const r of reports) {
       const range = model.source.range(r.range);
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.meta.id,
         ruleName: rule.meta.name,
         channel: rule.meta.channel,
@@ -85,12 +119,24 @@ export function checkModel(model: FileModel, options: AnalysisOptions = {}, file
         range,
         fixes: (r.fixes ?? []).map((f) => toFix(model, f)),
         suppressions: suppressions.fixesFor(rule.meta.id, range),
-      });
+      };
+      findings.push(file || !rule.complete ? finding : completeFinding(rule, finding, fact));
     }
   }
+  const own = findings.length;
   const embedded = model.embedded.map(({ yaml, model: inner }) => ({ yaml, analysis: analyzeModel(inner, options) }));
   for (const { yaml, analysis } of embedded) findings.push(...analysis.findings.map((f) => toOuter(model, yaml, analysis.model, f, suppressions)));
-  return { model, findings, embedded, ran };
+  return { model, findings, own, embedded, ran };
+}
+
+/** A finding completed by its rule (Rule.complete) with the file's facts, reading only those the completion declares. */
+export function completeFinding(rule: Rule, finding: Finding, fact: FileContext['fact']): Finding {
+  if (!rule.complete) return finding;
+  const declared = new Set(rule.complete.facts);
+  return rule.complete.finding(finding, <T>(f: FileFact<T>): T => {
+    if (!declared.has(f as FileFact<unknown>)) throw new Error(`${rule.meta.id} completes with the undeclared file fact ${f.name}`);
+    return fact(f);
+  });
 }
 
 /** Drops what the file's suppression comments silence, adds the hints about the comments themselves, and sorts. */

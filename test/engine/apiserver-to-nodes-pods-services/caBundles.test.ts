@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../server/src/engine/analyze';
-import { apiService, CA_BUNDLE, conversionCrd, validatingWebhook, WEBHOOK_SERVICE } from '../../../server/src/engine/rules/apiserver-to-nodes-pods-services/examples';
+import { apiService, CA_BUNDLE, certgenJob, conversionCrd, validatingWebhook, WEBHOOK_SERVICE } from '../../../server/src/engine/rules/apiserver-to-nodes-pods-services/examples';
 import { applyEdits } from '../../helpers';
 
 function findings(id: string, text: string) {
@@ -10,25 +10,6 @@ function findings(id: string, text: string) {
 }
 
 /** A kube-webhook-certgen patch Job as ingress-nginx ships it. */
-function certgenJob(args: readonly string[]): string {
-  return [
-    'apiVersion: batch/v1',
-    'kind: Job',
-    'metadata:',
-    '  name: admission-patch',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      restartPolicy: OnFailure',
-    '      containers:',
-    '      - name: patch',
-    '        image: registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.4',
-    '        args:',
-    ...args.map((a) => `        - ${a}`),
-    '',
-  ].join('\n');
-}
-
 describe('KCG301 apiservice-insecure-skip-tls-verify', () => {
   it('reads YAML 1.1 booleans as the API server does, and ignores quoted strings the API server would reject', () => {
     assert.equal(findings('KCG301', apiService(['insecureSkipTLSVerify: yes'])).length, 1);

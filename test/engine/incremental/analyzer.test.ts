@@ -71,7 +71,7 @@ describe('incremental analysis', () => {
     const edited = analyzer.stats.parsedDocuments - opened;
     assert.equal(edited, 1, 'one document parsed after an edit inside it');
     assert.ok(edited < full, `${edited} < ${full}`);
-    // Typing in a document nothing reads together with others does not re-run the rules over the linked ones.
+    // Typing in a document that changes no file fact re-runs the rules over that document only.
     const checked = analyzer.stats.checkedUnits;
     chunked.update({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' });
     analyzer.analyze(chunked, {}, '');

@@ -1,4 +1,5 @@
 // Completion items for flag names, flag values and config fields, from the engine's flag and setting knowledge.
+import { appendTo } from '../multiMap';
 import { escapeForScalar } from '../carriers/argv';
 import { CHANNELS } from '../docs/channels';
 import { allFlags, fieldValueSource, firstSentence, isListFlag, removedBy, type FlagKnowledge } from '../docs/flagKnowledge';
@@ -168,7 +169,7 @@ export function fieldItems(site: FieldSite): Item[] {
   const byKey = new Map<string, Setting[]>();
   for (const s of childSettings(site.component, site.path)) {
     const key = (s.field as readonly string[])[site.path.length];
-    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+    appendTo(byKey, key, s);
   }
   const items: Item[] = [];
   for (const [key, settings] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,34 +1,24 @@
 // Analysis of a file that is re-checked on every keystroke: only the documents whose text changed are parsed and checked
 // again, and what the file's documents say to each other is recomputed only when one of those documents changes.
 //
-// A file is cut into its documents (chunkedText.ts). Documents that configure a control-plane component or a component
-// config, or that rules read together with those (APIServices, webhooks), are "linked": they are joined into one unit
-// and analysed together, exactly as the whole file would be. Every other document is a unit of its own, checked with
-// the version the linked unit names. Each unit's result is cached by its text; the file's suppression comments are
-// applied over all units at the end. The result equals analyzeText() on the whole text (test/engine/incremental/).
-import { checkModel, byPosition, modelVersion, type Analysis, type AnalysisOptions, type UnitCheck } from '../analyze';
+// A file is cut into its documents (chunkedText.ts), and each document is a unit of analysis of its own. What rules read
+// across documents is declared as file facts (FileFact in rules/types.ts): each document's facts are worked out once
+// per text and joined over the file, and each document is checked with the joined facts and the version the file names.
+// A document's check is cached by its text and reused while those facts and that version are unchanged. Rules whose
+// findings need the whole file (a fix with edits in other documents) complete them once all documents are placed in the
+// file; the file's suppression comments are applied over all units at the end. The result equals analyzeText() on the
+// whole text (test/engine/incremental/).
+import { analyzeText, checkModel, completeFinding, modelVersion, versionPicker, byPosition, type Analysis, type AnalysisOptions, type FileContext, type UnitCheck } from '../analyze';
 import { buildModel, type FileModel } from '../parse/model';
-import { certgenTargets } from '../rules/apiserver-to-nodes-pods-services/objects';
+import { checkFacts, completionFacts } from '../rules/fileFacts';
+import { RULES } from '../rules/registry';
+import type { FileFact, Rule, RuleContext } from '../rules/types';
 import { FileSuppressions, findSuppressionComments, multiLineScalarSpans, shiftComment, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED, type SuppressionComment } from '../suppress';
-import type { Finding, Fix, Position, Severity } from '../types';
+import type { Finding, Fix, Position, Range, Severity } from '../types';
 import { formatVersion, type KubeVersion } from '../version';
 import type { Chunk, ChunkedText } from './chunkedText';
 import { isInertDocument } from './inert';
 import { findingToFile, LineMap } from './lineMap';
-
-/** Kinds rules read together with components and each other, across the documents of a file. */
-const LINKED_KINDS = new Set(['APIService', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
-
-/**
- * Whether rules read a document together with others of its file: components and their config documents (flags, versions
- * and config files meet there), the objects above, and the certificate-patching Jobs that give webhooks their CA.
- */
-function isLinked(model: FileModel): boolean {
-  if (model.components.length > 0 || model.configs.length > 0) return true;
-  if (model.documents.some((d) => d.kind !== undefined && LINKED_KINDS.has(d.kind))) return true;
-  const targets = certgenTargets(model);
-  return targets.apiServices.size + targets.validatingWebhooks.size + targets.mutatingWebhooks.size > 0;
-}
 
 /** What one document's text gives, kept while the text is unchanged. */
 interface ChunkEntry {
@@ -36,9 +26,12 @@ interface ChunkEntry {
   partial: boolean;
   inert: boolean;
   model?: FileModel;
-  linked: boolean;
+  /** The version the document's components name first (null: none). */
+  version?: KubeVersion | null;
+  /** The document's own file facts, for the file version they were worked out with. */
+  facts?: { version: string; values: Map<FileFact<unknown>, unknown> };
   comments?: SuppressionComment[];
-  check?: { version: string; result: UnitCheck };
+  check?: { context: string; result: UnitCheck };
   /** The check's findings in file coordinates, for the line the document started on last time. */
   placed?: { line: number; findings: Finding[] };
 }
@@ -52,7 +45,7 @@ export interface UnitView {
 export interface FileAnalysis {
   /** All findings in file coordinates, suppressions applied, sorted. */
   findings: Finding[];
-  /** The unit of analysis holding each document (the same linked unit for all linked documents). */
+  /** The unit of analysis holding each document. */
   unitOfChunk: UnitView[];
   text: ChunkedText;
   /** The file finding of each unit finding that was kept (hover and lenses work in a unit, users see file findings). */
@@ -73,7 +66,6 @@ export interface WorkStats {
 
 export class IncrementalAnalyzer {
   private entries = new Map<string, ChunkEntry>();
-  private linked?: { entries: ChunkEntry[]; model: FileModel; check: UnitCheck; version: string };
   private optionsKey?: string;
   readonly stats: WorkStats = { parsedDocuments: 0, checkedUnits: 0 };
 
@@ -84,71 +76,87 @@ export class IncrementalAnalyzer {
   analyze(text: ChunkedText, options: AnalysisOptions, optionsKey: string): FileAnalysis {
     if (optionsKey !== this.optionsKey) {
       this.entries.clear();
-      this.linked = undefined;
       this.optionsKey = optionsKey;
     }
     const chunks = text.chunks;
+    // Nesting too deep anywhere leaves the whole file unparsed (parse/documents.ts): then the whole text is the one unit.
+    // Flow depth starts afresh at a document marker, so the file is too deep exactly when one of its pieces is.
+    if (chunks.some((c) => c.tooDeep)) return this.whole(text, options);
     // Helm and other templates anywhere make the whole file partial, as analyzeText decides from the whole text.
     const partial = options.partial === true || chunks.some((c) => c.template);
     const entries = chunks.map((chunk) => this.entryFor(chunk, partial));
     this.entries = new Map(entries.map((e) => [e.text, e]));
+    const rules = options.rules ?? RULES;
 
-    const linkedIndexes = entries.flatMap((e, i) => (e.linked ? [i] : []));
-    const linked = linkedIndexes.length > 0 ? this.linkedUnit(linkedIndexes.map((i) => entries[i]), options) : undefined;
-    const fileVersion = linked ? modelVersion(linked.model) : undefined;
+    // What the whole file says: the version its first versioned component names, and the facts of all its documents.
+    const fileVersion = entries.find((e) => e.version)?.version ?? undefined;
     const version = fileVersion ? formatVersion(fileVersion) : '';
+    const versionOf = versionPicker(options, fileVersion);
+    const lines = entries.map((_, i) => text.startOf(i).line);
+    const joined = (facts: ReadonlyArray<FileFact<unknown>>) =>
+      new Map(
+        facts.map((f) => {
+          const parts = entries.flatMap((e, i) => (e.model ? [this.factOf(e, f, version, versionOf, lines[i])] : []));
+          return [f, f.join(parts)];
+        }),
+      );
+    const read = joined(checkFacts(rules));
+    const context: FileContext = { version: fileVersion, fact: <T>(f: FileFact<T>) => factIn(read, f) };
+    const contextKey = [version, ...[...read].map(([f, value]) => f.key(value))].join('\0');
 
     // Every unit finding in file coordinates, remembering which unit finding it came from.
     const placed: Array<{ unit: Finding; file: Finding }> = [];
-    const units: Array<{ check: UnitCheck; map: LineMap; chunks: number[] }> = [];
-    if (linked) {
-      let unitLine = 0;
-      const pieces = linkedIndexes.map((i) => {
-        const piece = { unitLine, fileLine: text.startOf(i).line, lines: chunks[i].breaks };
-        unitLine += chunks[i].breaks;
-        return piece;
-      });
-      const map = new LineMap(pieces);
-      units.push({ check: linked.check, map, chunks: linkedIndexes });
-      for (const f of linked.check.findings) placed.push({ unit: f, file: findingToFile(f, map) });
-    }
+    const units: Array<{ check: UnitCheck; map: LineMap; chunk: number }> = [];
     const lazy: Array<{ view: UnitView; chunk: number }> = [];
     entries.forEach((entry, i) => {
-      if (entry.linked) return;
-      const line = text.startOf(i).line;
+      const line = lines[i];
       const map = new LineMap([{ unitLine: 0, fileLine: line, lines: chunks[i].breaks }]);
       if (entry.inert) {
         lazy.push({ view: new LazyUnit(map, () => this.modelOf(entry)), chunk: i });
         return;
       }
-      const check = this.standaloneCheck(entry, options, fileVersion, version);
-      units.push({ check, map, chunks: [i] });
+      const check = this.checkOf(entry, options, context, contextKey);
+      units.push({ check, map, chunk: i });
       if (entry.placed?.line !== line) entry.placed = { line, findings: check.findings.map((f) => findingToFile(f, map)) };
       check.findings.forEach((f, k) => placed.push({ unit: f, file: entry.placed!.findings[k] }));
     });
+    this.complete(placed, units, rules, joined);
 
     const { findings, fileFindingOf, suppressions } = this.suppress(text, entries, units, placed);
     const unitOfChunk: UnitView[] = new Array(chunks.length);
     const checkedUnits = new Set<UnitView>();
-    for (const { check, map, chunks: held } of units) {
+    for (const { check, map, chunk } of units) {
       const kept = check.findings.filter((f) => fileFindingOf.has(f));
       const view = { analysis: { model: check.model, findings: kept, embedded: check.embedded }, map };
       checkedUnits.add(view);
-      for (const i of held) unitOfChunk[i] = view;
+      unitOfChunk[chunk] = view;
     }
     for (const { view, chunk } of lazy) unitOfChunk[chunk] = view;
     return { findings, unitOfChunk, text, fileFindingOf, checkedUnits, suppressions };
+  }
+
+  /** The whole text analysed as one unit, as analyzeText does. */
+  private whole(text: ChunkedText, options: AnalysisOptions): FileAnalysis {
+    this.entries.clear();
+    const analysis = analyzeText(text.getText(), options);
+    this.stats.checkedUnits++;
+    const view: UnitView = { analysis, map: new LineMap([{ unitLine: 0, fileLine: 0, lines: text.lineCount - 1 }]) };
+    return {
+      findings: analysis.findings,
+      unitOfChunk: text.chunks.map(() => view),
+      text,
+      fileFindingOf: new Map(analysis.findings.map((f) => [f, f])),
+      checkedUnits: new Set([view]),
+      suppressions: FileSuppressions.of(analysis.model),
+    };
   }
 
   private entryFor(chunk: Chunk, partial: boolean): ChunkEntry {
     const cached = this.entries.get(chunk.text);
     if (cached && cached.partial === partial) return cached;
     const inert = isInertDocument(chunk.text);
-    const entry: ChunkEntry = { text: chunk.text, partial, inert, linked: false };
-    if (!inert) {
-      const model = this.modelOf(entry);
-      entry.linked = isLinked(model);
-    }
+    const entry: ChunkEntry = { text: chunk.text, partial, inert };
+    if (!inert) entry.version = modelVersion(this.modelOf(entry)) ?? null;
     return entry;
   }
 
@@ -160,31 +168,47 @@ export class IncrementalAnalyzer {
     return entry.model;
   }
 
-  /** The linked documents joined and analysed together; reused while none of them changed. */
-  private linkedUnit(entries: ChunkEntry[], options: AnalysisOptions): { model: FileModel; check: UnitCheck } {
-    const previous = this.linked;
-    if (previous && previous.entries.length === entries.length && previous.entries.every((e, i) => e === entries[i])) return previous;
-    if (entries.length > 1) {
-      // The joined model will hold these documents; their own models were needed only to tell they are linked. Released
-      // before the joined parse, so both never need memory at once.
-      for (const entry of entries) entry.model = undefined;
+  /** A document's own part of a file fact, in file coordinates. */
+  private factOf(entry: ChunkEntry, fact: FileFact<unknown>, version: string, versionOf: RuleContext['versionOf'], line: number): unknown {
+    if (entry.facts?.version !== version) entry.facts = { version, values: new Map() };
+    const { values } = entry.facts;
+    if (!values.has(fact)) {
+      const model = this.modelOf(entry);
+      const own = <T>(f: FileFact<T>): T => f.of({ model, versionOf, fact: own, report: () => undefined });
+      values.set(fact, own(fact));
     }
-    const model = entries.length === 1 ? this.modelOf(entries[0]) : buildModel(entries.map((e) => e.text).join(''), { partial: entries[0].partial });
-    if (entries.length > 1) this.stats.parsedDocuments += model.documents.length;
-    const check = checkModel(model, options);
-    this.stats.checkedUnits++;
-    const version = modelVersion(model);
-    this.linked = { entries, model, check, version: version ? formatVersion(version) : '' };
-    return this.linked;
+    const value = values.get(fact);
+    return fact.move && line !== 0 ? fact.move(value, (r) => shiftRange(r, line)) : value;
   }
 
-  private standaloneCheck(entry: ChunkEntry, options: AnalysisOptions, fileVersion: KubeVersion | undefined, version: string): UnitCheck {
-    if (entry.check?.version === version) return entry.check.result;
-    const result = checkModel(this.modelOf(entry), options, fileVersion);
+  /** A document's check, reused while its text, the file's facts its rules read and the file's version are unchanged. */
+  private checkOf(entry: ChunkEntry, options: AnalysisOptions, context: FileContext, contextKey: string): UnitCheck {
+    if (entry.check?.context === contextKey) return entry.check.result;
+    const result = checkModel(this.modelOf(entry), options, context);
     this.stats.checkedUnits++;
-    entry.check = { version, result };
+    entry.check = { context: contextKey, result };
     entry.placed = undefined;
     return result;
+  }
+
+  /** Completes, in file coordinates, the findings of rules that need the whole file (Rule.complete). */
+  private complete(
+    placed: Array<{ unit: Finding; file: Finding }>,
+    units: ReadonlyArray<{ check: UnitCheck }>,
+    rules: readonly Rule[],
+    joined: (facts: ReadonlyArray<FileFact<unknown>>) => Map<FileFact<unknown>, unknown>,
+  ): void {
+    const completing = new Map(rules.filter((r) => r.complete).map((r) => [r.meta.id, r]));
+    if (completing.size === 0) return;
+    const own = new Set(units.flatMap(({ check }) => check.findings.slice(0, check.own)));
+    let facts: Map<FileFact<unknown>, unknown> | undefined;
+    for (const p of placed) {
+      const rule = completing.get(p.unit.ruleId);
+      if (!rule || !own.has(p.unit)) continue;
+      facts ??= joined(completionFacts(rules));
+      const values = facts;
+      p.file = completeFinding(rule, p.file, <T>(f: FileFact<T>) => factIn(values, f));
+    }
   }
 
   /**
@@ -204,7 +228,7 @@ export class IncrementalAnalyzer {
     const file = new FileSuppressions({
       source: text,
       comments: () => entries.flatMap((e, i) => commentsOf(e, i).map((c) => shiftComment(c, text.startOf(i).offset, text.startOf(i).line))),
-      spans: () => units.flatMap(({ check, map }) => multiLineScalarSpans(check.model).map(([first, last]): [number, number] => [map.toFile({ line: first, character: 1 }).line, map.toFile({ line: last, character: 1 }).line])),
+      spans: () => units.flatMap(({ check, map }) => spansOf(check.model).map(([first, last]): [number, number] => [map.toFile({ line: first, character: 1 }).line, map.toFile({ line: last, character: 1 }).line])),
     });
     let kept = placed.map((p) => p.file);
     if (entries.some((e, i) => commentsOf(e, i).length > 0)) {
@@ -255,4 +279,21 @@ export function unitAt(file: FileAnalysis, position: Position): { unit: UnitView
   const unit = file.unitOfChunk[file.text.chunkAtLine(position.line)];
   const local = unit?.map.toUnit(position);
   return unit && local ? { unit, position: local } : undefined;
+}
+
+function factIn<T>(values: ReadonlyMap<FileFact<unknown>, unknown>, fact: FileFact<T>): T {
+  if (!values.has(fact as FileFact<unknown>)) throw new Error(`the file fact ${fact.name} is not declared by any rule`);
+  return values.get(fact as FileFact<unknown>) as T;
+}
+
+function shiftRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+/** Each model's multi-line scalars, found once per model (a walk over every node): typing elsewhere reuses them. */
+const spansCache = new WeakMap<FileModel, Array<[number, number]>>();
+function spansOf(model: FileModel): Array<[number, number]> {
+  let spans = spansCache.get(model);
+  if (!spans) spansCache.set(model, (spans = multiLineScalarSpans(model)));
+  return spans;
 }

@@ -4,6 +4,7 @@
 // A piece starts at every line that begins with the document marker `---` followed by a blank or the end of the line
 // (and the first piece at the start of the file). YAML ends any scalar or collection at such a line, so each piece
 // parses on its own to the same documents the whole file would give.
+import { MAX_NESTING, nestingDepth } from '../parse/nesting';
 import { eolOf, SourceText, type TextSource } from '../text';
 import type { OffsetRange, Position, Range } from '../types';
 
@@ -12,12 +13,19 @@ export class Chunk {
   private sourceCache?: SourceText;
   private bytesCache?: number;
   private templateCache?: boolean;
+  private deepCache?: boolean;
 
   constructor(readonly text: string) {}
 
   get source(): SourceText {
     this.sourceCache ??= new SourceText(this.text);
     return this.sourceCache;
+  }
+
+  /** The piece nests deeper than the parser is let go (parse/nesting.ts), which leaves the whole file unparsed. */
+  get tooDeep(): boolean {
+    this.deepCache ??= nestingDepth(this.text) > MAX_NESTING;
+    return this.deepCache;
   }
 
   /** The piece holds a template expression (`{{`), which makes the whole file partial. */
@@ -235,17 +243,7 @@ function lastAtOrBefore(values: readonly number[], count: number, value: number)
   return lo;
 }
 
-/** UTF-8 length of a text: 1 byte per ASCII unit, 2 below U+0800, 4 per surrogate pair, 3 otherwise (a lone surrogate is written as U+FFFD). */
+/** UTF-8 length of a text, as written to disk (a lone surrogate as U+FFFD): counted natively, a megabyte in a fraction of a millisecond. */
 function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  return Buffer.byteLength(text, 'utf8');
 }

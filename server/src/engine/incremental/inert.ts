@@ -54,29 +54,34 @@ function* literalHeaders(text: string): Generator<number> {
 
 /**
  * Whether some literal block scalar holds lines starting with `apiVersion:` and `kind:` at its content indentation, as
- * YAML embedded in a block does (parse/embedded.ts reads exactly those blocks). Scans with offsets, without copying lines.
+ * YAML embedded in a block does (parse/embedded.ts reads exactly those blocks). Each block's end, its content
+ * indentation and the two keys are found by native searches, without visiting the block's lines one by one.
  */
 function hasEmbeddedYaml(text: string): boolean {
   for (const header of literalHeaders(text)) {
     const headerIndent = indentAt(text, text.lastIndexOf('\n', header) + 1);
-    let apiVersion = false;
-    let kind = false;
+    const headerEnd = text.indexOf('\n', header);
+    if (headerEnd < 0) continue;
+    // The block ends before the first line that is not blank (spaces only, or a CR) and is indented no deeper than its header.
+    const ending = new RegExp(`\\n {0,${headerIndent}}(?=[^ \\r\\n])`, 'g');
+    ending.lastIndex = headerEnd;
+    const end = ending.exec(text)?.index ?? text.length;
+    // Its content indentation is that of its first line that is not blank.
+    const content = / *(?=[^ \r\n])/y;
     let contentIndent = -1;
-    for (let next = text.indexOf('\n', header); next >= 0; ) {
-      const start = next + 1;
-      next = text.indexOf('\n', start);
-      const indent = indentAt(text, start);
-      const first = start + indent;
-      const c = text.charCodeAt(first);
-      // Blank lines (spaces only, or a CR) belong to the block whatever their indentation.
-      if (first >= text.length || c === 10 || c === 13) continue;
-      if (indent <= headerIndent) break;
-      if (contentIndent < 0) contentIndent = indent;
-      if (indent !== contentIndent) continue;
-      apiVersion ||= text.startsWith('apiVersion:', first);
-      kind ||= text.startsWith('kind:', first);
-      if (apiVersion && kind) return true;
+    for (let at = headerEnd; at >= 0 && at < end; at = text.indexOf('\n', at + 1)) {
+      content.lastIndex = at + 1;
+      const m = content.exec(text);
+      if (m) {
+        contentIndent = m[0].length;
+        break;
+      }
     }
+    if (contentIndent < 0) continue;
+    // A slice shares the text's memory, and bounds the searches to the block.
+    const body = text.slice(headerEnd, end);
+    const prefix = '\n' + ' '.repeat(contentIndent);
+    if (body.includes(prefix + 'apiVersion:') && body.includes(prefix + 'kind:')) return true;
   }
   return false;
 }

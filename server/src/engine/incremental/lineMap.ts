@@ -32,8 +32,8 @@ export class LineMap {
   }
 
   /**
-   * The last piece starting at or before a line, by binary search (pieces ascend in both unit and file lines): a linked
-   * unit can have a thousand pieces, and every finding is mapped on every check.
+   * The last piece starting at or before a line, by binary search (pieces ascend in both unit and file lines): every
+   * finding is mapped on every check.
    */
   private last(key: 'unitLine' | 'fileLine', line: number): number {
     let lo = 0;

@@ -3,7 +3,7 @@ import type { OffsetEdit } from '../fix/yamlEdits';
 import type { Component } from '../parse/component';
 import type { FileModel } from '../parse/model';
 import type { KubeVersion } from '../version';
-import type { ChannelId, Fix, OffsetRange, Range, RelatedLocation, Severity } from '../types';
+import type { ChannelId, Finding, Fix, OffsetRange, Range, RelatedLocation, Severity } from '../types';
 import type { ChannelEnds } from '../workspace/channelEnds';
 
 export interface RuleExample {
@@ -69,12 +69,41 @@ export interface RuleContext {
   readonly model: FileModel;
   /** The Kubernetes version a component runs: the user's setting, else what the file says, else the newest the rules know. */
   versionOf(component?: Component): KubeVersion;
+  /** What the whole file says about `fact` (one the rule declares in `facts`), whatever part of the file `model` holds. */
+  fact<T>(fact: FileFact<T>): T;
   report(report: RuleReport): void;
+}
+
+/**
+ * Something a rule reads from the other documents of its file, as data (rules/fileFacts.ts): worked out for each
+ * document on its own and joined over the file's documents in order, so that each document can be checked by itself
+ * and re-checked only when its own text or a fact it reads changes (server/src/engine/incremental/).
+ */
+export interface FileFact<T> {
+  readonly name: string;
+  /** The fact over the context's model (a document, or the whole file). */
+  of(context: RuleContext): T;
+  /** The facts of consecutive parts of a file, in file order, as one. */
+  join(parts: readonly T[]): T;
+  /** Text that changes whenever the value does. */
+  key(value: T): string;
+  /** For a fact holding ranges: the same fact with each range moved (from a document's lines to the file's). */
+  move?(value: T, move: (range: Range) => Range): T;
 }
 
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+  /** The facts `check` reads from other documents of the file; a rule reads nothing outside its documents but these. */
+  facts?: ReadonlyArray<FileFact<unknown>>;
+  /**
+   * Completes a finding of this rule with what only the whole file gives (a fix with edits in other documents): run in
+   * file coordinates once every document was checked, reading only the facts it declares.
+   */
+  complete?: {
+    facts: ReadonlyArray<FileFact<unknown>>;
+    finding(finding: Finding, fact: <T>(fact: FileFact<T>) => T): Finding;
+  };
 }
 
 /** What a workspace rule reports: a finding in one file, with the other end(s) of the channel as related locations. */

@@ -1,4 +1,5 @@
 // Where each API server of the workspace can be reached: its known hosts, its secure port, and whether it still serves plain HTTP.
+import { appendTo } from '../multiMap';
 import type { Range } from '../types';
 import { atLeast, NEWEST_KNOWN_VERSION, parseVersion, type KubeVersion } from '../version';
 import type { ApiServerEnd, KubeadmEndpointEnd } from './channelEnds';
@@ -49,7 +50,7 @@ function validPort(value: string | undefined): value is string {
 export function apiServerReach(context: Pick<WorkspaceRuleContext, 'files' | 'kubernetesVersion'>): ApiServerReach[] {
   // kubeadm's endpoints belong to the kubeadm API servers of their own file.
   const endpoints = new Map<string, KubeadmEndpointEnd[]>();
-  for (const { uri, end } of endsOf(context, 'kubeadmEndpoints')) endpoints.set(uri, [...(endpoints.get(uri) ?? []), end]);
+  for (const { uri, end } of endsOf(context, 'kubeadmEndpoints')) appendTo(endpoints, uri, end);
   return endsOf(context, 'apiServers').map((api) => {
     const own = api.end.carrier === 'kubeadm' ? endpoints.get(api.uri) ?? [] : [];
     const securePort = secureSource(api, own.filter((e) => e.kind === 'local'));

@@ -2,7 +2,8 @@
 import type { OffsetEdit } from '../../fix/yamlEdits';
 import { apiserverPod, kubeletConfig } from '../examples';
 import { flagRequired } from '../templates/flags';
-import type { Rule } from '../types';
+import type { FileFact, Rule } from '../types';
+import type { TextEdit } from '../../types';
 import kubeletServingCertificateSelfSigned from './kubeletServingCertificateSelfSigned';
 
 const CLIENT = [
@@ -51,22 +52,42 @@ const addFlag = flagRequired(
 );
 
 /**
+ * The edits of the first fix of every KCG209 finding in the file (kubelets that sign their own serving certificates),
+ * in file order, whatever KCG209's own level: KCG201's second fix makes those kubelets bootstrap CA-signed certificates.
+ */
+const KUBELET_SERVING_EDITS: FileFact<TextEdit[]> = {
+  name: 'kubelet-serving-certificate-edits',
+  of(context) {
+    const edits: OffsetEdit[] = [];
+    kubeletServingCertificateSelfSigned.check({ ...context, report: (r) => edits.push(...(r.fixes?.[0]?.edits ?? [])) });
+    const { source } = context.model;
+    return edits
+      .map((e, order) => ({ e, order }))
+      .sort((a, b) => a.e.start - b.e.start || a.order - b.order)
+      .map(({ e }) => ({ range: source.range(e), newText: e.newText }));
+  },
+  join: (parts) => parts.flat(),
+  key: (edits) => JSON.stringify(edits),
+  move: (edits, move) => edits.map((e) => ({ range: move(e.range), newText: e.newText })),
+};
+
+/**
  * Where the file also holds kubelets that sign their own serving certificates (KCG209), turning verification on
  * alone would break logs and exec: a second fix adds the flag and makes those kubelets bootstrap CA-signed certificates.
+ * Its edits are in other documents, so it is added once the whole file's facts are known.
  */
 const rule: Rule = {
   meta: addFlag.meta,
-  check(context) {
-    const kubeletEdits: OffsetEdit[] = [];
-    kubeletServingCertificateSelfSigned.check({ ...context, report: (r) => kubeletEdits.push(...(r.fixes?.[0]?.edits ?? [])) });
-    addFlag.check({
-      ...context,
-      report: (r) => {
-        const [add] = r.fixes ?? [];
-        const both = add && kubeletEdits.length > 0 ? [{ title: `${add.title} and turn on serving certificates from the cluster CA for the kubelets in this file`, edits: [...add.edits, ...kubeletEdits] }] : [];
-        context.report({ ...r, fixes: [...(r.fixes ?? []), ...both] });
-      },
-    });
+  check: addFlag.check,
+  complete: {
+    facts: [KUBELET_SERVING_EDITS],
+    finding(finding, fact) {
+      const [add] = finding.fixes;
+      const kubelets = fact(KUBELET_SERVING_EDITS);
+      if (!add || kubelets.length === 0) return finding;
+      const both = { title: `${add.title} and turn on serving certificates from the cluster CA for the kubelets in this file`, edits: [...add.edits, ...kubelets] };
+      return { ...finding, fixes: [...finding.fixes, both] };
+    },
   },
 };
 

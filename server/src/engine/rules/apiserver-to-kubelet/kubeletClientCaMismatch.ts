@@ -1,4 +1,5 @@
 // KCG215: the kubelet trusts a client CA that did not sign the kubelet client certificate the API server presents (workspace rule).
+import { appendTo } from '../../multiMap';
 import type { ApiServerEnd, KubeletEnd, SettingState } from '../../workspace/channelEnds';
 import { CLUSTER_CA, inCertificatesDir, isCaFile, KUBEADM_CAS, KUBELET_CLIENT_CERT, kubeadmPkiFile, signerOf, type PkiFile } from '../../workspace/kubeadmPki';
 import { endsOf, fileName, filesExample, related, workspaceRule, type Located } from '../../workspace/workspaceRule';
@@ -105,7 +106,7 @@ const rule = workspaceRule(
         reportAtKubelet(context, k, ca, trusted, known);
         continue;
       }
-      for (const c of known) apiReports.set(c, [...(apiReports.get(c) ?? []), k]);
+      for (const c of known) appendTo(apiReports, c, k);
     }
     for (const [c, kubelets] of apiReports) {
       context.report({

@@ -8,6 +8,7 @@ import { isSet } from '../templates/values';
 import type { Rule } from '../types';
 import { apiService, CA_BUNDLE, FRONT_PROXY } from './examples';
 import { documentsOf } from '../templates/documents';
+import { someDocument } from '../fileFacts';
 
 const PAIR = [
   { flag: 'proxy-client-cert-file', path: '/etc/kubernetes/pki/front-proxy-client.crt' },
@@ -20,6 +21,11 @@ function merge(edits: OffsetEdit[]): OffsetEdit[] {
   if (!first || rest.some((e) => e.start !== first.start || e.end !== first.start || first.end !== first.start)) return edits;
   return [{ start: first.start, end: first.end, newText: edits.map((e) => e.newText).join('') }];
 }
+
+/** Some APIService of the file is served by a Service: the aggregator calls it with its proxy client certificate. */
+const SERVES_API_SERVICES = someDocument('serves-apiservices', (context) =>
+  documentsOf(context.model, ['APIService'], ['apiregistration.k8s.io']).some((o) => mapPathPair(o.root, ['spec', 'service']) !== undefined),
+);
 
 const rule: Rule = {
   meta: {
@@ -58,9 +64,10 @@ const rule: Rule = {
       ],
     },
   },
+  facts: [SERVES_API_SERVICES],
   check(context) {
     const { source } = context.model;
-    const servesApiServices = documentsOf(context.model, ['APIService'], ['apiregistration.k8s.io']).some((o) => mapPathPair(o.root, ['spec', 'service']) !== undefined);
+    const servesApiServices = context.fact(SERVES_API_SERVICES);
     for (const c of componentsOf(context, 'kube-apiserver')) {
       const occurrences = PAIR.map((p) => c.flags.last(p.flag));
       if (occurrences.every((o) => o && isSet(o.value))) continue;

@@ -3,8 +3,8 @@ import { asMap, mapPathPair, mapValue, scalarText } from '../../parse/yamlNodes'
 import { reportMissingField } from '../templates/fields';
 import type { Rule } from '../types';
 import { documentsOf, yamlBool } from '../templates/documents';
-import { apiService, CA_BUNDLE } from './examples';
-import { caInjector, certgenTargets, describe, fieldWritten, fileIsPartial } from './objects';
+import { apiService, CA_BUNDLE, certgenJob } from './examples';
+import { caInjector, CERTGEN_TARGETS, describe, fieldWritten, fileIsPartial } from './objects';
 
 const rule: Rule = {
   meta: {
@@ -30,6 +30,10 @@ const rule: Rule = {
         { title: 'cert-manager injects the CA', text: apiService([], ['cert-manager.io/inject-ca-from: kube-system/metrics-server-tls']) },
         { title: 'OpenShift injects the service CA', text: apiService([], ['service.beta.openshift.io/inject-cabundle: "true"']) },
         {
+          title: 'A kube-webhook-certgen Job in the file patches the CA in',
+          text: `${apiService([])}---\n${certgenJob(['patch', '--apiservice-name=v1beta1.metrics.k8s.io', '--namespace=kube-system', '--secret-name=metrics-server-tls'])}`,
+        },
+        {
           title: 'A local APIService served by kube-apiserver',
           text: ['apiVersion: apiregistration.k8s.io/v1', 'kind: APIService', 'metadata:', '  name: v1.apps', 'spec:', '  group: apps', '  version: v1', '  groupPriorityMinimum: 17800', '  versionPriority: 15', ''].join('\n'),
         },
@@ -37,9 +41,10 @@ const rule: Rule = {
       invalid: [{ title: 'A service-backed APIService without a CA', text: apiService([]) }],
     },
   },
+  facts: [CERTGEN_TARGETS],
   check(context) {
     if (fileIsPartial(context.model)) return;
-    const patched = certgenTargets(context.model).apiServices;
+    const patched = context.fact(CERTGEN_TARGETS).apiServices;
     for (const object of documentsOf(context.model, ['APIService'], ['apiregistration.k8s.io'])) {
       const spec = asMap(mapPathPair(object.root, ['spec'])?.value);
       const service = asMap(mapValue(spec, 'service'));

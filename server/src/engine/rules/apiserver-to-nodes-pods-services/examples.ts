@@ -50,6 +50,26 @@ export function validatingWebhook(clientConfigLines: readonly string[], annotati
 
 export const WEBHOOK_SERVICE = ['service:', '  name: policy-webhook', '  namespace: policy-system', '  path: /validate'];
 
+/** A kube-webhook-certgen Job (ingress-nginx, kube-prometheus-stack) run with the given arguments. */
+export function certgenJob(args: readonly string[]): string {
+  return [
+    'apiVersion: batch/v1',
+    'kind: Job',
+    'metadata:',
+    '  name: admission-patch',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      restartPolicy: OnFailure',
+    '      containers:',
+    '      - name: patch',
+    '        image: registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.4',
+    '        args:',
+    ...args.map((a) => `        - ${a}`),
+    '',
+  ].join('\n');
+}
+
 /** An apiextensions.k8s.io/v1 CRD whose conversion webhook `clientConfig` holds the given lines. */
 export function conversionCrd(clientConfigLines: readonly string[], annotations: readonly string[] = []): string {
   return [

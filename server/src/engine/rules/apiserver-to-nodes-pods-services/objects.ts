@@ -4,6 +4,7 @@ import { WORKLOAD_POD_SPEC_PATHS } from '../../parse/documents';
 import type { FileModel } from '../../parse/model';
 import { asMap, asSeq, mapPair, mapPathPair, mapValue, scalarText } from '../../parse/yamlNodes';
 import { parseBool } from '../templates/values';
+import type { FileFact } from '../types';
 import { documentsOf, type MatchedDocument } from '../templates/documents';
 
 export type KubeObject = MatchedDocument;
@@ -69,6 +70,18 @@ export function certgenTargets(model: FileModel): CertgenTargets {
   }
   return targets;
 }
+
+/** What the file's certgen Jobs patch (KCG302, KCG304). */
+export const CERTGEN_TARGETS: FileFact<CertgenTargets> = {
+  name: 'certgen-targets',
+  of: (context) => certgenTargets(context.model),
+  join: (parts) => ({
+    validatingWebhooks: new Set(parts.flatMap((p) => [...p.validatingWebhooks])),
+    mutatingWebhooks: new Set(parts.flatMap((p) => [...p.mutatingWebhooks])),
+    apiServices: new Set(parts.flatMap((p) => [...p.apiServices])),
+  }),
+  key: (t) => [t.validatingWebhooks, t.mutatingWebhooks, t.apiServices].map((names) => [...names].sort().join('\n')).join('\n\n'),
+};
 
 /** `--name=value` and `--name value` words of a command line, last one winning; certgen's bool flags only take `=value`. */
 function flagValues(words: readonly string[]): Map<string, string> {

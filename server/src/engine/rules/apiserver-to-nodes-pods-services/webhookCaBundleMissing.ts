@@ -1,8 +1,8 @@
 // KCG304: an admission or conversion webhook has no caBundle, so the API server verifies it only against its system trust roots.
 import { keyRange, mapValue, scalarText } from '../../parse/yamlNodes';
 import type { Rule } from '../types';
-import { CA_BUNDLE, conversionCrd, validatingWebhook, WEBHOOK_SERVICE } from './examples';
-import { caInjector, certgenTargets, clientConfigSites, describe, fieldWritten, fileIsPartial, isKubebuilderPlaceholder, type CertgenTargets, type ClientConfigSite } from './objects';
+import { CA_BUNDLE, certgenJob, conversionCrd, validatingWebhook, WEBHOOK_SERVICE } from './examples';
+import { caInjector, CERTGEN_TARGETS, clientConfigSites, describe, fieldWritten, fileIsPartial, isKubebuilderPlaceholder, type CertgenTargets, type ClientConfigSite } from './objects';
 
 function patchedAtRunTime(site: ClientConfigSite, certgen: CertgenTargets): boolean {
   const { kind, name } = site.object;
@@ -34,6 +34,10 @@ const rule: Rule = {
       valid: [
         { title: 'The CA is pinned', text: validatingWebhook([...WEBHOOK_SERVICE, `caBundle: ${CA_BUNDLE}`]) },
         { title: 'cert-manager injects the CA', text: validatingWebhook(WEBHOOK_SERVICE, ['cert-manager.io/inject-ca-from: policy-system/policy-webhook-tls']) },
+        {
+          title: 'A kube-webhook-certgen Job in the file patches the CA in',
+          text: `${validatingWebhook(WEBHOOK_SERVICE)}---\n${certgenJob(['patch', '--webhook-name=policy-webhook', '--namespace=policy-system', '--patch-mutating=false', '--secret-name=policy-webhook-tls'])}`,
+        },
         { title: 'A conversion webhook with its CA', text: conversionCrd(['service:', '  name: widgets-webhook', '  namespace: widgets', `caBundle: ${CA_BUNDLE}`]) },
       ],
       invalid: [
@@ -43,9 +47,10 @@ const rule: Rule = {
       ],
     },
   },
+  facts: [CERTGEN_TARGETS],
   check(context) {
     if (fileIsPartial(context.model)) return;
-    const certgen = certgenTargets(context.model);
+    const certgen = context.fact(CERTGEN_TARGETS);
     for (const site of clientConfigSites(context.model)) {
       const { clientConfig } = site;
       const url = scalarText(mapValue(clientConfig, 'url'));

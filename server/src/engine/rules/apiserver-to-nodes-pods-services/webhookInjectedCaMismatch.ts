@@ -1,4 +1,5 @@
 // KCG313: a webhook or APIService gets its CA injected from one cert-manager Certificate while its Service is served by another, from another CA (workspace rule).
+import { appendTo } from '../../multiMap';
 import { caChain, certificatesNamed, covers, serviceHost } from '../../workspace/certManager';
 import { endsOf, fileName, filesExample, related, workspaceRule } from '../../workspace/workspaceRule';
 import type { Fix } from '../../types';
@@ -98,8 +99,8 @@ const rule = workspaceRule(
     const byName = new Map<string, typeof certs>();
     const byHost = new Map<string, typeof certs>();
     for (const c of certs) {
-      byName.set(c.end.name, [...(byName.get(c.end.name) ?? []), c]);
-      for (const dns of c.end.dnsNames) byHost.set(dns.trim().toLowerCase(), [...(byHost.get(dns.trim().toLowerCase()) ?? []), c]);
+      appendTo(byName, c.end.name, c);
+      for (const dns of c.end.dnsNames) appendTo(byHost, dns.trim().toLowerCase(), c);
     }
     for (const { uri, end } of endsOf(context, 'serviceClients')) {
       const inject = end.injectCaFrom;

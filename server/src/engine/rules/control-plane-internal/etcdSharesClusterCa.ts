@@ -2,6 +2,7 @@
 import { ETCD_SETTINGS } from '../../docs/controlPlaneSettings';
 import { settingFormats } from '../../docs/formats';
 import { apiserverPod } from '../examples';
+import { namesInFile } from '../fileFacts';
 import { componentsOf } from '../templates/flags';
 import { isSet } from '../templates/values';
 import type { Rule } from '../types';
@@ -17,6 +18,16 @@ function normalizePath(path: string): string {
 const CLUSTER_CA = '--client-ca-file=/etc/kubernetes/pki/ca.crt';
 const etcdOthers = secureEtcdFlagsExcept('trusted-ca-file');
 const apiserver = apiserverPod([CLUSTER_CA, ...apiserverEtcdFlagsExcept()]);
+
+/** The client CAs of the file's kube-apiservers, as normalised paths. */
+const CLUSTER_CAS = namesInFile('apiserver-client-cas', (context) =>
+  new Set(
+    componentsOf(context, 'kube-apiserver')
+      .map((c) => c.flags.last('client-ca-file'))
+      .filter((o) => o !== undefined && !o.unresolved && isSet(o.value))
+      .map((o) => normalizePath(o?.value ?? '')),
+  ),
+);
 
 const rule: Rule = {
   meta: {
@@ -47,13 +58,9 @@ const rule: Rule = {
     },
     formats: settingFormats('etcd', true),
   },
+  facts: [CLUSTER_CAS],
   check(context) {
-    const clusterCas = new Set(
-      componentsOf(context, 'kube-apiserver')
-        .map((c) => c.flags.last('client-ca-file'))
-        .filter((o) => o !== undefined && !o.unresolved && isSet(o.value))
-        .map((o) => normalizePath(o?.value ?? '')),
-    );
+    const clusterCas = context.fact(CLUSTER_CAS);
     if (clusterCas.size === 0) return;
     for (const target of targetsOf(context, 'etcd')) {
       const found = resolveAt(target, ETCD_SETTINGS.trustedCAFile);

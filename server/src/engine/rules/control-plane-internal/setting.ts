@@ -263,7 +263,7 @@ export function withoutComponents(rule: Rule, skip: (component: Component, conte
     meta: rule.meta,
     check(context) {
       const model = { ...context.model, components: context.model.components.filter((c) => !skip(c, context)) };
-      rule.check({ model, versionOf: context.versionOf, report: context.report });
+      rule.check({ model, versionOf: context.versionOf, fact: context.fact, report: context.report });
     },
   };
 }

@@ -1,4 +1,5 @@
 // KCG133: a kubeconfig's server names a host of an API server of the workspace but not the port or scheme it serves (workspace rule).
+import { appendTo } from '../../multiMap';
 import { apiServerReach, isLoopback, normalizeHost, type ApiServerReach, type PortSource } from '../../workspace/apiServerEndpoints';
 import { endsOf, fileName, filesExample, related, workspaceRule } from '../../workspace/workspaceRule';
 import type { Fix, Range, RelatedLocation } from '../../types';
@@ -136,7 +137,7 @@ interface HostIndex {
 
 function indexHosts(reach: readonly ApiServerReach[]): HostIndex {
   const index: HostIndex = { byHost: new Map(), loopback: new Map(), addresslessPorts: new Set() };
-  const add = (map: Map<string, Match[]>, key: string, m: Match) => map.set(key, [...(map.get(key) ?? []), m]);
+  const add = appendTo<string, Match>;
   for (const r of reach) {
     if (!r.securePort) continue;
     for (const h of r.hosts) add(index.byHost, h.host, { reach: r, port: h.port, host: { range: h.range, spelled: h.spelled } });

@@ -1,4 +1,5 @@
 // The kubelet ends of a model: where each kubelet's serving certificate comes from and which client CA it trusts.
+import { modelFacts } from '../../analyze';
 import { KUBELET_SETTINGS } from '../../docs/kubeletSettings';
 import type { Component, ConfigSource } from '../../parse/component';
 import type { FileModel } from '../../parse/model';
@@ -47,7 +48,8 @@ function configEnd(model: FileModel, config: ConfigSource): KubeletEnd {
  */
 function serving(model: FileModel, narrowed: FileModel, bootstrap: SettingState, certFile: SettingState): KubeletEnd['serving'] {
   const reports: RuleReport[] = [];
-  kubeletServingCertificateSelfSigned.check({ model: narrowed, versionOf: () => NEWEST_KNOWN_VERSION, report: (r) => reports.push(r) });
+  const versionOf = () => NEWEST_KNOWN_VERSION;
+  kubeletServingCertificateSelfSigned.check({ model: narrowed, versionOf, fact: modelFacts(narrowed, versionOf), report: (r) => reports.push(r) });
   const [report] = reports;
   if (report) {
     const fixes: Fix[] = (report.fixes ?? []).map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: model.source.range(e), newText: e.newText })) }));
