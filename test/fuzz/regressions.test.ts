@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { fixAll } from '../../server/src/engine/fixAll';
+import { IncrementalAnalyzer } from '../../server/src/engine/incremental/analyzer';
+import { ChunkedText } from '../../server/src/engine/incremental/chunkedText';
 import { componentLenses } from '../../server/src/engine/lens';
 import { applyEdits, ROOT } from '../helpers';
 import { exerciseEngine } from './engineExercise';
@@ -89,7 +91,7 @@ describe('fuzz regressions', () => {
 
 /**
  * Crashes fuzzing found in the YAML parsing itself: the yaml package recurses once per nesting level, so
- * server/src/engine/parse/documents.ts refuses text nested deeper than any manifest (parse/nesting.ts).
+ * server/src/engine/parse/documents.ts skips documents nested deeper than any manifest (parse/nesting.ts).
  */
 describe('deep nesting', () => {
   it('compact sequences 3,000 deep, then a line back at the margin: analysis does not throw', () => {
@@ -106,6 +108,26 @@ describe('deep nesting', () => {
     const run = spawnSync(process.execPath, ['-e', `const { analyzeText } = require(${JSON.stringify(analyze)}); analyzeText('a: ' + '['.repeat(1000)); analyzeText('a: ' + '['.repeat(20000));`], { encoding: 'utf8' });
     assert.equal(run.signal, null, run.stderr.split('\n').find((l) => l.startsWith('FATAL')) ?? run.stderr.slice(0, 300));
     assert.equal(run.status, 0, run.stderr.slice(0, 300));
+  });
+});
+
+describe('a document nested too deep among others', () => {
+  const apiserver = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - command: [kube-apiserver, --anonymous-auth=true]\n';
+  const text = `${apiserver}---\na: ${'['.repeat(5000)}\n---\n${'- '.repeat(3000)}x\n---\n${apiserver}`;
+
+  it('is skipped, and the documents around it are checked, by the editor as by the CLI', () => {
+    const whole = analyzeText(text).findings;
+    assert.deepEqual(
+      whole.filter((f) => f.ruleId === 'KCG101').map((f) => f.range.start.line),
+      [4, 14],
+    );
+    assert.deepEqual(new IncrementalAnalyzer().analyze(new ChunkedText(text), {}, '').findings, whole);
+  });
+
+  it('fix-all from the editor\'s findings fixes the others and never parses the deep ones (a stack overflow the fuzz test found)', () => {
+    const known = new IncrementalAnalyzer().analyze(new ChunkedText(text), {}, '').findings;
+    const fixed = fixAll(text, {}, known).text;
+    assert.equal(analyzeText(fixed).findings.filter((f) => f.ruleId === 'KCG101').length, 0);
   });
 });
 

@@ -54,9 +54,14 @@ export interface SuppressionComment {
 }
 
 /** The suppression comments of a text, in order. */
+/** Whether a text can hold a suppression comment at all: a cheap test before its line table is built. */
+export function mayHoldSuppressions(text: string): boolean {
+  return text.includes(`${PREFIX}disable-`);
+}
+
 export function findSuppressionComments(source: SourceText): SuppressionComment[] {
   const { text } = source;
-  if (!text.includes(`${PREFIX}disable-`)) return [];
+  if (!mayHoldSuppressions(text)) return [];
   const found: SuppressionComment[] = [];
   let offset = 0;
   for (const token of new Lexer().lex(text)) {

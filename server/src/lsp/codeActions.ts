@@ -1,6 +1,7 @@
-// Code actions: the fixes and suppressions carried by our diagnostics (only for the version they were computed for),
+// Code actions: the fixes and suppressions of the findings behind our diagnostics (only for the version they were computed for),
 // "Show documentation" for each rule, and the source.fixAll action that `editor.codeActionsOnSave` runs.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { Finding } from '../engine/types';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import { ruleDocsUri } from './ruleDocsLink';
 
@@ -17,7 +18,14 @@ function wants(params: CodeActionParams, kind: string): boolean {
  * The code actions for a request. `canShowDocument`: the client declared `window.showDocument` support, without which
  * "Show documentation" could only fail (Neovim 0.7 declares it unsupported, Eglot 1.9 does not declare it).
  */
-export function codeActions(params: CodeActionParams, currentVersion: number | undefined, fixAllEdits: () => TextEdit[], canShowDocument = true): CodeAction[] {
+export function codeActions(
+  params: CodeActionParams,
+  currentVersion: number | undefined,
+  /** The finding a diagnostic of the current version stands for. */
+  findingOf: (diagnostic: Diagnostic) => Finding | undefined,
+  fixAllEdits: () => TextEdit[],
+  canShowDocument = true,
+): CodeAction[] {
   const uri = params.textDocument.uri;
   const actions: CodeAction[] = [];
   const documented = new Set<string>();
@@ -25,11 +33,12 @@ export function codeActions(params: CodeActionParams, currentVersion: number | u
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const data = diagnostic.data as DiagnosticData | undefined;
-      if (!data || data.version !== currentVersion) continue;
-      data.fixes.forEach((fix, index) => {
+      const finding = data && data.version === currentVersion ? findingOf(diagnostic) : undefined;
+      if (!finding) continue;
+      finding.fixes.forEach((fix, index) => {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: index === 0, edit: { changes: { [uri]: fix.edits } } });
       });
-      for (const suppression of data.suppressions) {
+      for (const suppression of finding.suppressions) {
         actions.push({ title: suppression.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: suppression.edits } } });
       }
       const id = String(diagnostic.code);

@@ -29,7 +29,7 @@ import { APPLY_FIX_ALL, asksForFixAll, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTA
 import { toCodeLens } from './codeLens';
 import { toCompletionItem } from './completion';
 import { cappedDiagnostics } from './diagnosticCap';
-import { SOURCE, toDiagnostic } from './diagnostics';
+import { SOURCE, toDiagnostic, type DiagnosticData } from './diagnostics';
 import { toHover } from './hover';
 import { overSizeLimit, sizeLimitDiagnostic } from './fileSize';
 import { SettingsStore } from './settings';
@@ -130,18 +130,35 @@ export function startServer(connection: Connection): void {
     }));
   };
 
+  /** The findings last published for each open document, with their version: quick fixes are looked up here. */
+  const published = new Map<string, { version: number; findings: Finding[] }>();
+  const findingOf = (uri: string, diagnostic: Diagnostic): Finding | undefined => {
+    const last = published.get(uri);
+    if (!last || last.version !== (diagnostic.data as DiagnosticData | undefined)?.version) return undefined;
+    const { start, end } = diagnostic.range;
+    return last.findings.find(
+      (f) =>
+        f.ruleId === diagnostic.code &&
+        f.message === diagnostic.message &&
+        f.range.start.line === start.line &&
+        f.range.start.character === start.character &&
+        f.range.end.line === end.line &&
+        f.range.end.character === end.character,
+    );
+  };
+
   const check = async (uri: string, version: number): Promise<void> => {
     const s = await settings.get(uri);
     // The document may have changed or closed while the settings were on their way: a newer check publishes instead.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
+    const findings = !isProjectFile(current.uri) && s.enable && !oversize(current, s) ? findingsOf(current, s) : [];
+    published.set(current.uri, { version: current.version, findings });
     const diagnostics = isProjectFile(current.uri)
       ? projectFileDiagnostics(current)
-      : s.enable
-        ? oversize(current, s)
-          ? [sizeLimitDiagnostic(current.text.byteLength, s.maxFileSizeKiB)]
-          : cappedDiagnostics(findingsOf(current, s), (f) => toDiagnostic(f, current.version))
-        : [];
+      : s.enable && oversize(current, s)
+        ? [sizeLimitDiagnostic(current.text.byteLength, s.maxFileSizeKiB)]
+        : cappedDiagnostics(findings, (f) => toDiagnostic(f, current.version));
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   };
 
@@ -248,6 +265,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     analyses.delete(event.document.uri);
     analyzers.delete(event.document.uri);
+    published.delete(event.document.uri);
     settings.forget(event.document.uri);
     // A file the workspace scan covers keeps its diagnostics, now from the disk; any other file's are cleared.
     if (!scan.documentClosed(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -256,7 +274,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params) => {
     // Fix-all is computed only when the client asks for it (source, source.fixAll, or our kind), not for quick fixes.
     const edits = asksForFixAll(params.context.only) ? await fixAllEdits(params.textDocument.uri) : [];
-    return codeActions(params, documents.get(params.textDocument.uri)?.version, () => edits, canShowDocument);
+    const uri = params.textDocument.uri;
+    return codeActions(params, documents.get(uri)?.version, (d) => findingOf(uri, d), () => edits, canShowDocument);
   });
 
   connection.onExecuteCommand(async (params) => {

@@ -8,12 +8,12 @@
 // findings need the whole file (a fix with edits in other documents) complete them once all documents are placed in the
 // file; the file's suppression comments are applied over all units at the end. The result equals analyzeText() on the
 // whole text (test/engine/incremental/).
-import { analyzeText, checkModel, completeFinding, modelVersion, versionPicker, byPosition, type Analysis, type AnalysisOptions, type FileContext, type UnitCheck } from '../analyze';
+import { checkModel, completeFinding, modelVersion, versionPicker, byPosition, type Analysis, type AnalysisOptions, type FileContext, type UnitCheck } from '../analyze';
 import { buildModel, type FileModel } from '../parse/model';
 import { checkFacts, completionFacts } from '../rules/fileFacts';
 import { RULES } from '../rules/registry';
 import type { FileFact, Rule, RuleContext } from '../rules/types';
-import { FileSuppressions, findSuppressionComments, multiLineScalarSpans, shiftComment, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED, type SuppressionComment } from '../suppress';
+import { FileSuppressions, findSuppressionComments, mayHoldSuppressions, multiLineScalarSpans, shiftComment, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED, type SuppressionComment } from '../suppress';
 import type { Finding, Fix, Position, Range, Severity } from '../types';
 import { formatVersion, type KubeVersion } from '../version';
 import type { Chunk, ChunkedText } from './chunkedText';
@@ -79,9 +79,6 @@ export class IncrementalAnalyzer {
       this.optionsKey = optionsKey;
     }
     const chunks = text.chunks;
-    // Nesting too deep anywhere leaves the whole file unparsed (parse/documents.ts): then the whole text is the one unit.
-    // Flow depth starts afresh at a document marker, so the file is too deep exactly when one of its pieces is.
-    if (chunks.some((c) => c.tooDeep)) return this.whole(text, options);
     // Helm and other templates anywhere make the whole file partial, as analyzeText decides from the whole text.
     const partial = options.partial === true || chunks.some((c) => c.template);
     const entries = chunks.map((chunk) => this.entryFor(chunk, partial));
@@ -133,22 +130,6 @@ export class IncrementalAnalyzer {
     }
     for (const { view, chunk } of lazy) unitOfChunk[chunk] = view;
     return { findings, unitOfChunk, text, fileFindingOf, checkedUnits, suppressions };
-  }
-
-  /** The whole text analysed as one unit, as analyzeText does. */
-  private whole(text: ChunkedText, options: AnalysisOptions): FileAnalysis {
-    this.entries.clear();
-    const analysis = analyzeText(text.getText(), options);
-    this.stats.checkedUnits++;
-    const view: UnitView = { analysis, map: new LineMap([{ unitLine: 0, fileLine: 0, lines: text.lineCount - 1 }]) };
-    return {
-      findings: analysis.findings,
-      unitOfChunk: text.chunks.map(() => view),
-      text,
-      fileFindingOf: new Map(analysis.findings.map((f) => [f, f])),
-      checkedUnits: new Set([view]),
-      suppressions: FileSuppressions.of(analysis.model),
-    };
   }
 
   private entryFor(chunk: Chunk, partial: boolean): ChunkEntry {
@@ -222,7 +203,7 @@ export class IncrementalAnalyzer {
     placed: ReadonlyArray<{ unit: Finding; file: Finding }>,
   ): { findings: Finding[]; fileFindingOf: Map<Finding, Finding>; suppressions: FileSuppressions } {
     const commentsOf = (entry: ChunkEntry, chunkIndex: number): SuppressionComment[] => {
-      entry.comments ??= findSuppressionComments(entry.model?.source ?? text.chunks[chunkIndex].source);
+      entry.comments ??= mayHoldSuppressions(entry.text) ? findSuppressionComments(entry.model?.source ?? text.chunks[chunkIndex].source) : [];
       return entry.comments;
     };
     const file = new FileSuppressions({

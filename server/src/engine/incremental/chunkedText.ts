@@ -4,7 +4,7 @@
 // A piece starts at every line that begins with the document marker `---` followed by a blank or the end of the line
 // (and the first piece at the start of the file). YAML ends any scalar or collection at such a line, so each piece
 // parses on its own to the same documents the whole file would give.
-import { MAX_NESTING, nestingDepth } from '../parse/nesting';
+import { isMarkerAt, splitDocuments } from '../parse/documentMarkers';
 import { eolOf, SourceText, type TextSource } from '../text';
 import type { OffsetRange, Position, Range } from '../types';
 
@@ -13,7 +13,7 @@ export class Chunk {
   private sourceCache?: SourceText;
   private bytesCache?: number;
   private templateCache?: boolean;
-  private deepCache?: boolean;
+  private breaksCache?: number;
 
   constructor(readonly text: string) {}
 
@@ -22,16 +22,31 @@ export class Chunk {
     return this.sourceCache;
   }
 
-  /** The piece nests deeper than the parser is let go (parse/nesting.ts), which leaves the whole file unparsed. */
-  get tooDeep(): boolean {
-    this.deepCache ??= nestingDepth(this.text) > MAX_NESTING;
-    return this.deepCache;
-  }
-
   /** The piece holds a template expression (`{{`), which makes the whole file partial. */
   get template(): boolean {
     this.templateCache ??= this.text.includes('{{');
     return this.templateCache;
+  }
+
+  /** CRLF line breaks in the piece. */
+  get crlf(): number {
+    return this.sourceCache || this.text.includes('\r') ? this.source.crlf : 0;
+  }
+
+  /**
+   * The offset of a position in the piece, as SourceText.offsetAt gives it. Found by a native search when the piece has
+   * no CR and no line table yet: an edit to a large piece nobody reads (an inert document) then builds none.
+   */
+  offsetAt(position: Position): number {
+    if (this.sourceCache || position.line < 0 || this.text.includes('\r')) return this.source.offsetAt(position);
+    let start = 0;
+    for (let line = 0; line < position.line; line++) {
+      const next = this.text.indexOf('\n', start);
+      if (next < 0) return this.text.length;
+      start = next + 1;
+    }
+    const end = this.text.indexOf('\n', start);
+    return Math.min(start + position.character, end < 0 ? this.text.length : end);
   }
 
   /** The piece's size in UTF-8 bytes, as on disk. */
@@ -40,30 +55,21 @@ export class Chunk {
     return this.bytesCache;
   }
 
-  /** Line breaks in the piece: every piece but the last ends with one. */
+  /**
+   * Line breaks in the piece: every piece but the last ends with one. Counted natively when the piece has no CR, so
+   * that a large piece nobody reads (an inert document) never needs its line table.
+   */
   get breaks(): number {
-    return this.source.lineCount - 1;
+    if (this.breaksCache === undefined) {
+      if (this.sourceCache || this.text.includes('\r')) this.breaksCache = this.source.lineCount - 1;
+      else {
+        let n = 0;
+        for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) n++;
+        this.breaksCache = n;
+      }
+    }
+    return this.breaksCache;
   }
-}
-
-/** Whether a line starting at `at` is a document marker line: `---` then a blank, a line break or the end. */
-function isMarkerAt(text: string, at: number): boolean {
-  if (!text.startsWith('---', at)) return false;
-  const c = text.charCodeAt(at + 3);
-  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** Splits a text at its document marker lines. */
-export function splitDocuments(text: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  for (let at = text.indexOf('\n---'); at >= 0; at = text.indexOf('\n---', at + 1)) {
-    if (!isMarkerAt(text, at + 1)) continue;
-    pieces.push(text.slice(start, at + 1));
-    start = at + 1;
-  }
-  pieces.push(text.slice(start));
-  return pieces;
 }
 
 export interface ContentChange {
@@ -136,7 +142,7 @@ export class ChunkedText implements TextSource {
     let crlf = 0;
     let breaks = 0;
     for (const chunk of this.chunkList) {
-      crlf += chunk.source.crlf;
+      crlf += chunk.crlf;
       breaks += chunk.breaks;
     }
     return eolOf(crlf, breaks);
@@ -165,7 +171,7 @@ export class ChunkedText implements TextSource {
     if (position.line >= this.lineCount) return this.length;
     const index = this.chunkAtLine(position.line);
     const start = this.startOf(index);
-    return start.offset + this.chunkList[index].source.offsetAt({ line: position.line - start.line, character: position.character });
+    return start.offset + this.chunkList[index].offsetAt({ line: position.line - start.line, character: position.character });
   }
 
   range(r: OffsetRange): Range {
@@ -247,3 +253,5 @@ function lastAtOrBefore(values: readonly number[], count: number, value: number)
 function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
+
+export { splitDocuments };

@@ -1,5 +1,6 @@
 // Splits a YAML file into documents with source ranges and says what kind of Kubernetes object each one is.
 import { parseAllDocuments, type Document } from 'yaml';
+import { isMarkerAt, splitDocuments } from './documentMarkers';
 import { MAX_NESTING, nestingDepth } from './nesting';
 import { asMap, scalarText, mapValue } from './yamlNodes';
 
@@ -35,9 +36,11 @@ function classify(apiVersion: string | undefined, kind: string | undefined): Doc
 }
 
 export function parseDocuments(text: string): ParsedDocument[] {
-  // Text nested deeper than any manifest is not parsed (see nesting.ts): it yields no document rather than a crash.
-  if (nestingDepth(text) > MAX_NESTING) return [];
-  const docs = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false });
+  // A document nested deeper than any manifest is not parsed (see nesting.ts): it yields an empty document rather than a
+  // crash, and the file's other documents are read as usual.
+  const parsable = nestingDepth(text) > MAX_NESTING ? withoutDeepDocuments(text) : text;
+  if (parsable === undefined) return [];
+  const docs = parseAllDocuments(parsable, { uniqueKeys: false, strict: false, prettyErrors: false });
   if (!Array.isArray(docs)) return [];
   return docs.map((doc, index) => {
     const root = asMap(doc.contents);
@@ -53,4 +56,21 @@ export function parseDocuments(text: string): ParsedDocument[] {
       end: doc.range[2],
     };
   });
+}
+
+/**
+ * The text with each document that nests too deep turned into comment lines (its `---` kept, every other character but
+ * line breaks a `#`), so offsets and lines stay those of the text; undefined when it is still too deep (nesting the
+ * estimate carries across a marker, inside a quoted scalar), and then nothing is parsed.
+ */
+function withoutDeepDocuments(text: string): string | undefined {
+  const blanked = splitDocuments(text)
+    .map((piece) => {
+      if (nestingDepth(piece) <= MAX_NESTING) return piece;
+      // A marker line keeps its `---` and a blank after it, so it still starts a document.
+      const marker = isMarkerAt(piece, 0) ? 4 : 0;
+      return piece.slice(0, marker) + piece.slice(marker).replace(/[^\r\n]/g, '#');
+    })
+    .join('');
+  return nestingDepth(blanked) > MAX_NESTING ? undefined : blanked;
 }

@@ -46,38 +46,50 @@ function validPort(value: string | undefined): value is string {
   return value !== undefined && /^\d+$/.test(value.trim()) && Number(value) > 0 && Number(value) < 65536;
 }
 
+/** What a file's kubeadm endpoints tell its kubeadm API servers, worked out once per file rather than once per API server. */
+interface FileEndpoints {
+  /** The hosts the endpoints name (normalised), with the port a controlPlaneEndpoint gives, if valid. */
+  hosts: Array<{ host: string; port?: PortSource; range: Range; spelled: string }>;
+  /** The bindPorts the file's localAPIEndpoints set, each with the first endpoint that sets it. */
+  localPorts: Map<string, { range: Range; spelled: string }>;
+}
+
+function fileEndpoints(ends: readonly KubeadmEndpointEnd[]): FileEndpoints {
+  const hosts: FileEndpoints['hosts'] = [];
+  const localPorts: FileEndpoints['localPorts'] = new Map();
+  for (const end of ends) {
+    if (end.kind === 'local' && end.port !== undefined && !localPorts.has(end.port)) localPorts.set(end.port, end);
+    if (!end.host) continue;
+    const port = end.kind === 'control-plane' && validPort(end.port) ? { value: end.port, range: end.range, spelled: `${end.spelled}: ${end.host}:${end.port}` } : undefined;
+    hosts.push({ host: normalizeHost(end.host), port, range: end.range, spelled: end.spelled });
+  }
+  return { hosts, localPorts };
+}
+
 /** Every API server of the workspace with where it can be reached; k3s servers (a supervisor in front of the real port) have no known port. */
 export function apiServerReach(context: Pick<WorkspaceRuleContext, 'files' | 'kubernetesVersion'>): ApiServerReach[] {
   // kubeadm's endpoints belong to the kubeadm API servers of their own file.
-  const endpoints = new Map<string, KubeadmEndpointEnd[]>();
-  for (const { uri, end } of endsOf(context, 'kubeadmEndpoints')) appendTo(endpoints, uri, end);
+  const byFile = new Map<string, KubeadmEndpointEnd[]>();
+  for (const { uri, end } of endsOf(context, 'kubeadmEndpoints')) appendTo(byFile, uri, end);
+  const endpoints = new Map([...byFile].map(([uri, ends]) => [uri, fileEndpoints(ends)]));
+  const none: FileEndpoints = { hosts: [], localPorts: new Map() };
   return endsOf(context, 'apiServers').map((api) => {
-    const own = api.end.carrier === 'kubeadm' ? endpoints.get(api.uri) ?? [] : [];
-    const securePort = secureSource(api, own.filter((e) => e.kind === 'local'));
+    const own = (api.end.carrier === 'kubeadm' && endpoints.get(api.uri)) || none;
+    const securePort = secureSource(api, own.localPorts);
     const hosts: ApiServerHost[] = securePort ? api.end.addresses.map((a) => ({ host: normalizeHost(a.host), port: securePort, range: a.range, spelled: a.spelled })) : [];
-    if (securePort) {
-      for (const end of own) {
-        if (!end.host) continue;
-        const port = end.kind === 'control-plane' && validPort(end.port) ? { value: end.port, range: end.range, spelled: `${end.spelled}: ${end.host}:${end.port}` } : securePort;
-        hosts.push({ host: normalizeHost(end.host), port, range: end.range, spelled: end.spelled });
-      }
-    }
+    if (securePort) for (const h of own.hosts) hosts.push({ host: h.host, port: h.port ?? securePort, range: h.range, spelled: h.spelled });
     const bind = api.end.addresses.find((a) => a.spelled.endsWith('bind-address'));
     return { api, securePort, hosts, listensOnLoopback: !bind || isLoopback(bind.host), plainHttp: plainHttp(api.end, context.kubernetesVersion) };
   });
 }
 
-function secureSource(api: Located<ApiServerEnd>, local: ReadonlyArray<{ port?: string; range: Range; spelled: string }>): PortSource | undefined {
+function secureSource(api: Located<ApiServerEnd>, localPorts: FileEndpoints['localPorts']): PortSource | undefined {
   const s = api.end.securePort;
   if (api.end.carrier === 'k3s' || s.state === 'unknown') return undefined;
   if (s.state === 'set' && !s.implied) return validPort(s.value) ? { value: s.value.trim(), range: s.range, spelled: `${s.spelled}=${s.value}` } : undefined;
   // kubeadm writes --secure-port from the node's localAPIEndpoint.bindPort (6443 when it is left out).
-  const ports = [...new Set(local.filter((l) => l.port !== undefined).map((l) => l.port as string))];
-  if (ports.length > 1) return undefined;
-  if (ports.length === 1) {
-    const l = local.find((x) => x.port === ports[0]) as (typeof local)[number];
-    return validPort(ports[0]) ? { value: ports[0], range: l.range, spelled: `${l.spelled}: ${ports[0]}` } : undefined;
-  }
+  if (localPorts.size > 1) return undefined;
+  for (const [port, l] of localPorts) return validPort(port) ? { value: port, range: l.range, spelled: `${l.spelled}: ${port}` } : undefined;
   const value = s.value ?? '6443';
   return validPort(value) ? { value, range: api.end.range, spelled: api.end.carrier === 'kubeadm' ? "kubeadm's default bindPort" : 'the default of --secure-port' } : undefined;
 }
