@@ -1,10 +1,13 @@
 // Fix-all: applies the first fix of every finding, round after round, and returns the change as minimal line edits.
 import { parseAllDocuments } from 'yaml';
-import { analyzeText, type AnalysisOptions } from './analyze';
+import type { AnalysisOptions } from './analyze';
+import { IncrementalAnalyzer } from './incremental/analyzer';
+import { ChunkedText } from './incremental/chunkedText';
+import { splitDocuments } from './parse/documentMarkers';
 import { MAX_NESTING, nestingDepth } from './parse/nesting';
 import type { OffsetEdit } from './fix/yamlEdits';
-import { SourceText } from './text';
-import type { Finding, TextEdit } from './types';
+import { SourceText, type TextSource } from './text';
+import type { Finding, Position, TextEdit } from './types';
 
 /** Enough for fixes that make room for one another; a fix that never removes its finding stops here, not in a loop. */
 const MAX_ROUNDS = 10;
@@ -36,8 +39,11 @@ export function fixAll(
   let rounds = 0;
   /** The YAML error count of `current`, when a merged round counted it already. */
   let currentErrors: number | undefined;
+  // Rounds analyse document by document, reusing what an earlier round found in a document it left unchanged.
+  const analyzer = new IncrementalAnalyzer();
+  const errors = new DocumentErrors();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { findings, source } = round === 0 && known ? { findings: known, source: new SourceText(current) } : analyzeRound(current, options);
+    const { findings, source } = round === 0 && known ? { findings: known, source: new SourceText(current) } : analyzeRound(analyzer, current, options);
     const candidates = findings
       .filter((f) => f.fixes.length > 0)
       .map((f) => f.fixes[0].edits.map((e): OffsetEdit => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end), newText: e.newText })))
@@ -50,8 +56,8 @@ export function fixAll(
     let next = applyOffsetEdits(current, taken.edits);
     let nextErrors: number | undefined;
     if (taken.merged) {
-      nextErrors = yamlErrors(next);
-      currentErrors ??= yamlErrors(current);
+      nextErrors = errors.count(next);
+      currentErrors ??= errors.count(current);
       if (nextErrors > currentErrors) {
         taken = takeRound(candidates, source.eol, false);
         next = applyOffsetEdits(current, taken.edits);
@@ -66,9 +72,9 @@ export function fixAll(
   return { text: current, edits: lineEdits(text, current), applied, rounds };
 }
 
-function analyzeRound(text: string, options: AnalysisOptions | undefined): { findings: readonly Finding[]; source: SourceText } {
-  const { findings, model } = analyzeText(text, options);
-  return { findings, source: model.source };
+function analyzeRound(analyzer: IncrementalAnalyzer, text: string, options: AnalysisOptions | undefined): { findings: readonly Finding[]; source: TextSource & { offsetAt(p: Position): number } } {
+  const chunked = new ChunkedText(text);
+  return { findings: analyzer.analyze(chunked, options ?? {}, 'fix-all').findings, source: chunked };
 }
 
 /** The fixes one round applies, as one list of non-overlapping edits. */
@@ -198,6 +204,24 @@ function orderInsertions(group: readonly OffsetEdit[], eol: string): string[] {
     .map((e, order) => ({ e, order, first: firstLine(e.newText, eol) }))
     .sort((x, y) => Number(x.first.inline === false) - Number(y.first.inline === false) || y.first.indent - x.first.indent || Number(y.first.item) - Number(x.first.item) || x.order - y.order)
     .map((x) => x.e.newText);
+}
+
+/** YAML errors counted document by document, each document's count kept by its text (fix-all rounds change few of them). */
+class DocumentErrors {
+  private readonly counts = new Map<string, number>();
+
+  count(text: string): number {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const piece of splitDocuments(text)) {
+      let n = counts.get(piece) ?? this.counts.get(piece);
+      if (n === undefined) n = yamlErrors(piece);
+      counts.set(piece, n);
+      total = Math.min(Number.MAX_SAFE_INTEGER, total + n);
+    }
+    for (const [piece, n] of counts) this.counts.set(piece, n);
+    return total;
+  }
 }
 
 /**

@@ -3,27 +3,19 @@
 // (a generated file with thousands of insecure components) cost seconds of JSON encoding per keystroke and hundreds of
 // megabytes in the server and the editor. The CLI reports them all.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../engine/types';
+import { mostSevere } from '../engine/incremental/analyzer';
+import type { Finding } from '../engine/types';
 import { SOURCE } from './diagnostics';
 
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
-const ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
 /**
  * The findings to publish: all of them when there are at most `max`, else the `max` most severe (earlier ones first
- * within a severity), in their original order. `omitted` says how many were left out.
+ * within a severity), in their original order. `omitted` says how many were left out of `total` (by default, all given).
  */
-export function capFindings(findings: readonly Finding[], max = MAX_DIAGNOSTICS_PER_FILE): { kept: Finding[]; omitted: number } {
-  if (findings.length <= max) return { kept: [...findings], omitted: 0 };
-  const keep = new Set<Finding>();
-  for (const severity of ORDER) {
-    for (const f of findings) {
-      if (keep.size === max) break;
-      if (f.severity === severity) keep.add(f);
-    }
-  }
-  return { kept: findings.filter((f) => keep.has(f)), omitted: findings.length - max };
+export function capFindings(findings: readonly Finding[], max = MAX_DIAGNOSTICS_PER_FILE, total = findings.length): { kept: Finding[]; omitted: number } {
+  const kept = mostSevere(findings, max);
+  return { kept, omitted: total - kept.length };
 }
 
 /** The diagnostic that stands for the findings left out, on the file's first line. */
@@ -36,9 +28,9 @@ export function omittedDiagnostic(omitted: number, max = MAX_DIAGNOSTICS_PER_FIL
   };
 }
 
-/** Findings as diagnostics, capped: converting only those kept. */
-export function cappedDiagnostics(findings: readonly Finding[], convert: (f: Finding) => Diagnostic, max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
-  const { kept, omitted } = capFindings(findings, max);
+/** Findings as diagnostics, capped: converting only those kept, plus the count of the others (out of `total`). */
+export function cappedDiagnostics(findings: readonly Finding[], convert: (f: Finding) => Diagnostic, total = findings.length, max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
+  const { kept, omitted } = capFindings(findings, max, total);
   const diagnostics = kept.map(convert);
   if (omitted > 0) diagnostics.push(omittedDiagnostic(omitted, max));
   return diagnostics;

@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { fixAll } from '../engine/fixAll';
-import { IncrementalAnalyzer, type FileAnalysis } from '../engine/incremental/analyzer';
+import { IncrementalAnalyzer, mostSevere, type FileAnalysis } from '../engine/incremental/analyzer';
 import { fileEnds, fileMapIndex } from '../engine/incremental/ends';
 import { channelMapPartOf, type ChannelMapPart } from '../engine/workspace/channelMap';
 import { completeInFile, hoverInFile, lensesInFile } from '../engine/incremental/features';
@@ -28,7 +28,7 @@ import { chunkedDocuments, type ChunkedDocument } from './chunkedDocument';
 import { APPLY_FIX_ALL, asksForFixAll, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
 import { toCodeLens } from './codeLens';
 import { toCompletionItem } from './completion';
-import { cappedDiagnostics } from './diagnosticCap';
+import { cappedDiagnostics, MAX_DIAGNOSTICS_PER_FILE } from './diagnosticCap';
 import { SOURCE, toDiagnostic, type DiagnosticData } from './diagnostics';
 import { toHover } from './hover';
 import { overSizeLimit, sizeLimitDiagnostic } from './fileSize';
@@ -107,6 +107,18 @@ export function startServer(connection: Connection): void {
    * workspace folder (as scanned, or as open in the editor), located in it.
    */
   const findingsOf = (document: ChunkedDocument, s: Settings): Finding[] => {
+    const { analysis, cross } = ownAndCross(document, s);
+    return mergeFindings(analysis.findings, cross);
+  };
+
+  /** The `max` most severe of an open document's findings (its own and the cross-file ones), and how many there are in all. */
+  const mostSevereOf = (document: ChunkedDocument, s: Settings, max: number): { findings: Finding[]; total: number } => {
+    const { analysis, cross } = ownAndCross(document, s);
+    const own = analysis.mostSevere(max);
+    return { findings: mostSevere(mergeFindings(own.findings, cross), max), total: own.total + cross.length };
+  };
+
+  const ownAndCross = (document: ChunkedDocument, s: Settings): { analysis: FileAnalysis; cross: Finding[] } => {
     const analysis = analysisOf(document, s);
     const options = optionsFor(document.uri, s);
     const found = crossFileFindings([...scan.endsAround(document.uri), { uri: document.uri, ends: fileEnds(analysis) }], {
@@ -114,7 +126,7 @@ export function startServer(connection: Connection): void {
       kubernetesVersion: options.kubernetesVersion,
       onRuleError: options.onRuleError,
     });
-    return mergeFindings(analysis.findings, finishCrossFileFindings(crossFileFindingsIn(document.uri, found), analysis.suppressions));
+    return { analysis, cross: finishCrossFileFindings(crossFileFindingsIn(document.uri, found), analysis.suppressions) };
   };
 
   /** Whether an open document is over the size cap, by its UTF-8 size (summed from its pieces, without joining them). */
@@ -152,13 +164,14 @@ export function startServer(connection: Connection): void {
     // The document may have changed or closed while the settings were on their way: a newer check publishes instead.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
-    const findings = !isProjectFile(current.uri) && s.enable && !oversize(current, s) ? findingsOf(current, s) : [];
+    // Only the findings published are put into file coordinates: a file can hold a hundred thousand.
+    const { findings, total } = !isProjectFile(current.uri) && s.enable && !oversize(current, s) ? mostSevereOf(current, s, MAX_DIAGNOSTICS_PER_FILE) : { findings: [], total: 0 };
     published.set(current.uri, { version: current.version, findings });
     const diagnostics = isProjectFile(current.uri)
       ? projectFileDiagnostics(current)
       : s.enable && oversize(current, s)
         ? [sizeLimitDiagnostic(current.text.byteLength, s.maxFileSizeKiB)]
-        : cappedDiagnostics(findings, (f) => toDiagnostic(f, current.version));
+        : cappedDiagnostics(findings, (f) => toDiagnostic(f, current.version), total);
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   };
 

@@ -12,12 +12,13 @@ import { checkModel, completeFinding, modelVersion, versionPicker, byPosition, t
 import { buildModel, type FileModel } from '../parse/model';
 import { checkFacts, completionFacts } from '../rules/fileFacts';
 import { RULES } from '../rules/registry';
-import type { FileFact, Rule, RuleContext } from '../rules/types';
+import type { FileFact, RuleContext } from '../rules/types';
 import { FileSuppressions, findSuppressionComments, mayHoldSuppressions, multiLineScalarSpans, shiftComment, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED, type SuppressionComment } from '../suppress';
 import type { Finding, Fix, Position, Range, Severity } from '../types';
 import { formatVersion, type KubeVersion } from '../version';
 import type { Chunk, ChunkedText } from './chunkedText';
 import { isInertDocument } from './inert';
+import { LazyFileFindings, PlacedFindings, type FileFindingsView, type PlacedUnit } from './fileFindings';
 import { findingToFile, LineMap } from './lineMap';
 
 /** What one document's text gives, kept while the text is unchanged. */
@@ -32,8 +33,8 @@ interface ChunkEntry {
   facts?: { version: string; values: Map<FileFact<unknown>, unknown> };
   comments?: SuppressionComment[];
   check?: { context: string; result: UnitCheck };
-  /** The check's findings in file coordinates, for the line the document started on last time. */
-  placed?: { line: number; findings: Finding[] };
+  /** The check's findings in file coordinates, for the line the document started on last time (files with suppression comments). */
+  placed?: { check: UnitCheck; line: number; findings: Finding[] };
 }
 
 /** One unit of analysis with the map of its lines to the file's. */
@@ -42,14 +43,10 @@ export interface UnitView {
   map: LineMap;
 }
 
-export interface FileAnalysis {
-  /** All findings in file coordinates, suppressions applied, sorted. */
-  findings: Finding[];
+export interface FileAnalysis extends FileFindingsView {
   /** The unit of analysis holding each document. */
   unitOfChunk: UnitView[];
   text: ChunkedText;
-  /** The file finding of each unit finding that was kept (hover and lenses work in a unit, users see file findings). */
-  fileFindingOf: ReadonlyMap<Finding, Finding>;
   /** The units the rules ran over (not the documents the cheap check skipped). */
   checkedUnits: ReadonlySet<UnitView>;
   /** The file's suppression comments, for findings made outside the file's own analysis (cross-file checks). */
@@ -66,6 +63,8 @@ export interface WorkStats {
 
 export class IncrementalAnalyzer {
   private entries = new Map<string, ChunkEntry>();
+  /** The check each unit finding came from. */
+  private readonly owner = new WeakMap<Finding, UnitCheck>();
   private optionsKey?: string;
   readonly stats: WorkStats = { parsedDocuments: 0, checkedUnits: 0 };
 
@@ -81,8 +80,14 @@ export class IncrementalAnalyzer {
     const chunks = text.chunks;
     // Helm and other templates anywhere make the whole file partial, as analyzeText decides from the whole text.
     const partial = options.partial === true || chunks.some((c) => c.template);
-    const entries = chunks.map((chunk) => this.entryFor(chunk, partial));
-    this.entries = new Map(entries.map((e) => [e.text, e]));
+    // Documents with the same text share one entry: parsed and checked once (generated files repeat documents).
+    const current = new Map<string, ChunkEntry>();
+    const entries = chunks.map((chunk) => {
+      let entry = current.get(chunk.text);
+      if (!entry || entry.partial !== partial) current.set(chunk.text, (entry = this.entryFor(chunk, partial)));
+      return entry;
+    });
+    this.entries = current;
     const rules = options.rules ?? RULES;
 
     // What the whole file says: the version its first versioned component names, and the facts of all its documents.
@@ -101,35 +106,54 @@ export class IncrementalAnalyzer {
     const context: FileContext = { version: fileVersion, fact: <T>(f: FileFact<T>) => factIn(read, f) };
     const contextKey = [version, ...[...read].map(([f, value]) => f.key(value))].join('\0');
 
-    // Every unit finding in file coordinates, remembering which unit finding it came from.
-    const placed: Array<{ unit: Finding; file: Finding }> = [];
-    const units: Array<{ check: UnitCheck; map: LineMap; chunk: number }> = [];
+    const units: Array<PlacedUnit & { chunk: number; entry: ChunkEntry }> = [];
     const lazy: Array<{ view: UnitView; chunk: number }> = [];
     entries.forEach((entry, i) => {
-      const line = lines[i];
-      const map = new LineMap([{ unitLine: 0, fileLine: line, lines: chunks[i].breaks }]);
-      if (entry.inert) {
-        lazy.push({ view: new LazyUnit(map, () => this.modelOf(entry)), chunk: i });
-        return;
-      }
-      const check = this.checkOf(entry, options, context, contextKey);
-      units.push({ check, map, chunk: i });
-      if (entry.placed?.line !== line) entry.placed = { line, findings: check.findings.map((f) => findingToFile(f, map)) };
-      check.findings.forEach((f, k) => placed.push({ unit: f, file: entry.placed!.findings[k] }));
+      const map = new LineMap([{ unitLine: 0, fileLine: lines[i], lines: chunks[i].breaks }]);
+      if (entry.inert) lazy.push({ view: new LazyUnit(map, () => this.modelOf(entry)), chunk: i });
+      else units.push({ check: this.checkOf(entry, options, context, contextKey), map, chunk: i, entry });
     });
-    this.complete(placed, units, rules, joined);
 
-    const { findings, fileFindingOf, suppressions } = this.suppress(text, entries, units, placed);
+    const file = this.fileSuppressions(text, entries, units);
+    let completion: Map<FileFact<unknown>, unknown> | undefined;
+    const completing = new Map(rules.filter((r) => r.complete).map((r) => [r.meta.id, r]));
+    const fileFixes = new Map<string, Fix>();
+    /** A unit finding moved into the file, completed by its rule, with the file's "Disable for this file". */
+    const finish = (placed: Finding, unitFinding: Finding, check: UnitCheck): Finding => {
+      let f = placed;
+      const rule = completing.get(f.ruleId);
+      if (rule && check.findings.indexOf(unitFinding) < check.own) {
+        completion ??= joined(completionFacts(rules));
+        const values = completion;
+        f = completeFinding(rule, f, <T>(fact: FileFact<T>) => factIn(values, fact));
+      }
+      if (f.suppressions.length !== 2) return f;
+      let fix = fileFixes.get(f.ruleId);
+      if (!fix) fileFixes.set(f.ruleId, (fix = file.fileFix(f.ruleId)));
+      return { ...f, suppressions: [f.suppressions[0], fix] };
+    };
+    const view = entries.some((e, i) => this.commentsOf(e, chunks[i]).length > 0) ? this.suppressAll(file, units, finish) : new LazyFileFindings(units, (f) => this.owner.get(f), finish);
+
     const unitOfChunk: UnitView[] = new Array(chunks.length);
     const checkedUnits = new Set<UnitView>();
     for (const { check, map, chunk } of units) {
-      const kept = check.findings.filter((f) => fileFindingOf.has(f));
-      const view = { analysis: { model: check.model, findings: kept, embedded: check.embedded }, map };
-      checkedUnits.add(view);
-      unitOfChunk[chunk] = view;
+      const kept = view instanceof PlacedFindings ? check.findings.filter((f) => view.fileFindingOf.has(f)) : check.findings;
+      const unitView = { analysis: { model: check.model, findings: kept, embedded: check.embedded }, map };
+      checkedUnits.add(unitView);
+      unitOfChunk[chunk] = unitView;
     }
-    for (const { view, chunk } of lazy) unitOfChunk[chunk] = view;
-    return { findings, unitOfChunk, text, fileFindingOf, checkedUnits, suppressions };
+    for (const { view: lazyView, chunk } of lazy) unitOfChunk[chunk] = lazyView;
+    return {
+      get findings() {
+        return view.findings;
+      },
+      fileFindingOf: view.fileFindingOf,
+      mostSevere: (max) => view.mostSevere(max),
+      unitOfChunk,
+      text,
+      checkedUnits,
+      suppressions: file,
+    };
   }
 
   private entryFor(chunk: Chunk, partial: boolean): ChunkEntry {
@@ -168,74 +192,45 @@ export class IncrementalAnalyzer {
     const result = checkModel(this.modelOf(entry), options, context);
     this.stats.checkedUnits++;
     entry.check = { context: contextKey, result };
-    entry.placed = undefined;
+    for (const f of result.findings) this.owner.set(f, result);
     return result;
   }
 
-  /** Completes, in file coordinates, the findings of rules that need the whole file (Rule.complete). */
-  private complete(
-    placed: Array<{ unit: Finding; file: Finding }>,
-    units: ReadonlyArray<{ check: UnitCheck }>,
-    rules: readonly Rule[],
-    joined: (facts: ReadonlyArray<FileFact<unknown>>) => Map<FileFact<unknown>, unknown>,
-  ): void {
-    const completing = new Map(rules.filter((r) => r.complete).map((r) => [r.meta.id, r]));
-    if (completing.size === 0) return;
-    const own = new Set(units.flatMap(({ check }) => check.findings.slice(0, check.own)));
-    let facts: Map<FileFact<unknown>, unknown> | undefined;
-    for (const p of placed) {
-      const rule = completing.get(p.unit.ruleId);
-      if (!rule || !own.has(p.unit)) continue;
-      facts ??= joined(completionFacts(rules));
-      const values = facts;
-      p.file = completeFinding(rule, p.file, <T>(f: FileFact<T>) => factIn(values, f));
-    }
+  /** A document's suppression comments, found once per text (most texts hold none, and are not scanned for them). */
+  private commentsOf(entry: ChunkEntry, chunk: Chunk): SuppressionComment[] {
+    entry.comments ??= mayHoldSuppressions(entry.text) ? findSuppressionComments(entry.model?.source ?? chunk.source) : [];
+    return entry.comments;
+  }
+
+  /** The file's suppression comments over all its documents, with the multi-line scalars they cannot sit in. */
+  private fileSuppressions(text: ChunkedText, entries: readonly ChunkEntry[], units: readonly PlacedUnit[]): FileSuppressions {
+    return new FileSuppressions({
+      source: text,
+      comments: () => entries.flatMap((e, i) => this.commentsOf(e, text.chunks[i]).map((c) => shiftComment(c, text.startOf(i).offset, text.startOf(i).line))),
+      spans: () => units.flatMap(({ check, map }) => spansOf(check.model).map(([first, last]): [number, number] => [map.toFile({ line: first, character: 1 }).line, map.toFile({ line: last, character: 1 }).line])),
+    });
   }
 
   /**
-   * Applies the file's suppression comments over all units and points every "Disable for this file" at the file's top.
-   * Returns the file's findings and, for each unit finding kept, its finding in the file.
+   * A file with suppression comments: every finding is placed in the file and the comments are applied over all of
+   * them. Placed findings are kept per document while it starts on the same line.
    */
-  private suppress(
-    text: ChunkedText,
-    entries: readonly ChunkEntry[],
-    units: ReadonlyArray<{ check: UnitCheck; map: LineMap }>,
-    placed: ReadonlyArray<{ unit: Finding; file: Finding }>,
-  ): { findings: Finding[]; fileFindingOf: Map<Finding, Finding>; suppressions: FileSuppressions } {
-    const commentsOf = (entry: ChunkEntry, chunkIndex: number): SuppressionComment[] => {
-      entry.comments ??= mayHoldSuppressions(entry.text) ? findSuppressionComments(entry.model?.source ?? text.chunks[chunkIndex].source) : [];
-      return entry.comments;
-    };
-    const file = new FileSuppressions({
-      source: text,
-      comments: () => entries.flatMap((e, i) => commentsOf(e, i).map((c) => shiftComment(c, text.startOf(i).offset, text.startOf(i).line))),
-      spans: () => units.flatMap(({ check, map }) => spansOf(check.model).map(([first, last]): [number, number] => [map.toFile({ line: first, character: 1 }).line, map.toFile({ line: last, character: 1 }).line])),
-    });
-    let kept = placed.map((p) => p.file);
-    if (entries.some((e, i) => commentsOf(e, i).length > 0)) {
-      // A rule counts as run when it ran to the end in every unit; only then can its suppression be called unused.
-      const checks = units.map((u) => u.check);
-      const ran = new Map<string, Severity>();
-      for (const [id, severity] of checks[0]?.ran ?? []) if (checks.every((c) => c.ran.has(id))) ran.set(id, severity);
-      kept = file.apply(kept, { ran: (id) => ran.has(id), severity: (id) => (id === SUPPRESSION_UNUSED || id === SUPPRESSION_UNKNOWN_RULE ? ran.get(id) : undefined) });
+  private suppressAll(file: FileSuppressions, units: ReadonlyArray<PlacedUnit & { entry: ChunkEntry }>, finish: (placed: Finding, unitFinding: Finding, check: UnitCheck) => Finding): PlacedFindings {
+    const placed: Array<{ unit: Finding; file: Finding }> = [];
+    for (const { check, map, entry } of units) {
+      const line = map.toFile({ line: 0, character: 0 }).line;
+      if (entry.placed?.check !== check || entry.placed.line !== line) entry.placed = { check, line, findings: check.findings.map((f) => findingToFile(f, map)) };
+      const files = entry.placed.findings;
+      check.findings.forEach((f, k) => placed.push({ unit: f, file: finish(files[k], f, check) }));
     }
-    const fileFixes = new Map<string, Fix>();
-    const final = new Map<Finding, Finding>();
-    for (const f of kept) {
-      if (f.suppressions.length !== 2) {
-        final.set(f, f);
-        continue;
-      }
-      let fix = fileFixes.get(f.ruleId);
-      if (!fix) fileFixes.set(f.ruleId, (fix = file.fileFix(f.ruleId)));
-      final.set(f, { ...f, suppressions: [f.suppressions[0], fix] });
-    }
+    // A rule counts as run when it ran to the end in every unit; only then can its suppression be called unused.
+    const checks = units.map((u) => u.check);
+    const ran = new Map<string, Severity>();
+    for (const [id, severity] of checks[0]?.ran ?? []) if (checks.every((c) => c.ran.has(id))) ran.set(id, severity);
+    const kept = new Set(file.apply(placed.map((p) => p.file), { ran: (id) => ran.has(id), severity: (id) => (id === SUPPRESSION_UNUSED || id === SUPPRESSION_UNKNOWN_RULE ? ran.get(id) : undefined) }));
     const fileFindingOf = new Map<Finding, Finding>();
-    for (const p of placed) {
-      const f = final.get(p.file);
-      if (f) fileFindingOf.set(p.unit, f);
-    }
-    return { findings: [...final.values()].sort(byPosition), fileFindingOf, suppressions: file };
+    for (const p of placed) if (kept.has(p.file)) fileFindingOf.set(p.unit, p.file);
+    return new PlacedFindings([...kept].sort(byPosition), fileFindingOf);
   }
 }
 
@@ -278,3 +273,6 @@ function spansOf(model: FileModel): Array<[number, number]> {
   if (!spans) spansCache.set(model, (spans = multiLineScalarSpans(model)));
   return spans;
 }
+
+/** The most severe findings first: the server publishes at most a thousand per file. */
+export { mostSevere } from './fileFindings';
