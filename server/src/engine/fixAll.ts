@@ -4,6 +4,7 @@ import type { AnalysisOptions } from './analyze';
 import { IncrementalAnalyzer } from './incremental/analyzer';
 import { ChunkedText } from './incremental/chunkedText';
 import { splitDocuments } from './parse/documentMarkers';
+import { withoutStacks } from './parse/withoutStacks';
 import { MAX_NESTING, nestingDepth } from './parse/nesting';
 import type { OffsetEdit } from './fix/yamlEdits';
 import { SourceText, type TextSource } from './text';
@@ -231,7 +232,7 @@ class DocumentErrors {
 function yamlErrors(text: string): number {
   // Too deep to parse (parse/nesting.ts): the parser would overflow the stack. Counted as the most errors there can be.
   if (nestingDepth(text) > MAX_NESTING) return Number.MAX_SAFE_INTEGER;
-  return parseAllDocuments(text, { prettyErrors: false }).reduce((n, d) => n + d.errors.length, 0);
+  return withoutStacks(() => parseAllDocuments(text, { prettyErrors: false })).reduce((n, d) => n + d.errors.length, 0);
 }
 
 /** Two edits overlap, share an insertion point, or are adjacent. */

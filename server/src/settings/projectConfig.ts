@@ -1,4 +1,5 @@
 // The project file `.kube-channel-guard.yaml`: the same keys as the editor settings, validated with messages that point at the key.
+import { withoutStacks } from '../engine/parse/withoutStacks';
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { MAX_NESTING, nestingDepth } from '../engine/parse/nesting';
 import { parseVersion } from '../engine/version';
@@ -29,7 +30,7 @@ export function parseProjectConfig(text: string, knownRule: (id: string) => bool
   const settings: { -readonly [K in keyof Settings]?: Settings[K] } = {};
   // A project file nested deeper than any settings file is refused before the parser, which would overflow the stack.
   if (nestingDepth(text) > MAX_NESTING) return { settings, problems: [{ message: `the project file nests more than ${MAX_NESTING} levels deep; it takes a flat mapping of settings`, start: 0, end: 0 }] };
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = withoutStacks(() => parseDocument(text, { prettyErrors: false }));
   for (const error of doc.errors) problems.push({ message: `not valid YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1] });
   if (problems.length > 0) return { settings, problems };
   const root = doc.contents;

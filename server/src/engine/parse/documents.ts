@@ -2,6 +2,7 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { isMarkerAt, splitDocuments } from './documentMarkers';
 import { MAX_NESTING, nestingDepth } from './nesting';
+import { withoutStacks } from './withoutStacks';
 import { asMap, scalarText, mapValue } from './yamlNodes';
 
 export type DocumentClass = 'workload' | 'kubernetes-other' | 'not-kubernetes';
@@ -40,7 +41,7 @@ export function parseDocuments(text: string): ParsedDocument[] {
   // crash, and the file's other documents are read as usual.
   const parsable = nestingDepth(text) > MAX_NESTING ? withoutDeepDocuments(text) : text;
   if (parsable === undefined) return [];
-  const docs = parseAllDocuments(parsable, { uniqueKeys: false, strict: false, prettyErrors: false });
+  const docs = withoutStacks(() => parseAllDocuments(parsable, { uniqueKeys: false, strict: false, prettyErrors: false }));
   if (!Array.isArray(docs)) return [];
   return docs.map((doc, index) => {
     const root = asMap(doc.contents);

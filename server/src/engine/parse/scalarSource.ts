@@ -59,7 +59,8 @@ export function scalarValueOffsets(scalar: Scalar, text: string): number[] | und
         break;
       }
       if (s === c) {
-        offsets[i] = p;
+        // A line break written as CRLF starts at its CR: an insertion at the end of an inner line lands before it.
+        offsets[i] = c === '\n' && text[p - 1] === '\r' ? p - 1 : p;
         p++;
         if (s === '\n') skipIndent();
         break;
