@@ -70,6 +70,18 @@ describe('fixAll', () => {
     assert.deepEqual([result.edits[0].range.start.line, result.edits[0].range.end.line], [9, 10], 'only the args line changes');
   });
 
+  it('starts no round after the first once its time budget is spent, and says it stopped with fixes left', () => {
+    const text = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', 'spec:', '  containers:', '  - name: kube-apiserver', '    image: registry.k8s.io/kube-apiserver:v1.31.0', '    command: ["kube-apiserver"]', '    args: ["--secure-port=0"]', ''].join('\n');
+    const full = fixAll(text);
+    assert.ok(full.rounds >= 2 && full.complete);
+    const bounded = fixAll(text, {}, undefined, 0);
+    assert.equal(bounded.rounds, 1);
+    assert.equal(bounded.complete, false);
+    assert.ok(bounded.applied > 0 && bounded.applied < full.applied, `${bounded.applied} of ${full.applied} fixes in one round`);
+    // What is left is fixed by another fix-all, as the user would run it.
+    assert.equal(fixAll(bounded.text).text, full.text);
+  });
+
   it('does not write a parent mapping twice: fixes creating the same key wait for the next round', () => {
     const text = ['apiVersion: kubeadm.k8s.io/v1beta3', 'kind: ClusterConfiguration', 'kubernetesVersion: v1.31.0', 'networking:', '  podSubnet: 192.168.0.0/16', ''].join('\n');
     const result = fixAllChecked(text);

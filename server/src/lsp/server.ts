@@ -191,13 +191,15 @@ export function startServer(connection: Connection): void {
     });
   };
 
+  const FIX_ALL_BUDGET_MS = 500;
   const fixAllEdits = async (uri: string): Promise<TextEdit[]> => {
     const document = documents.get(uri);
     if (!document) return [];
     const s = await settings.get(uri);
     if (!s.enable || oversize(document, s)) return [];
-    // The first round starts from the findings the server holds for this version, instead of analysing the text again.
-    return fixAll(document.getText(), optionsFor(uri, s), analysisOf(document, s).findings).edits;
+    // The first round starts from the findings the server holds for this version, instead of analysing the text again;
+    // later rounds start only within the first half second, so that a save waits about a second at most.
+    return fixAll(document.getText(), optionsFor(uri, s), analysisOf(document, s).firstFixes(), FIX_ALL_BUDGET_MS).edits;
   };
 
   connection.onInitialize((params): InitializeResult => {

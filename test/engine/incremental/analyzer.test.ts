@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../server/src/engine/analyze';
 import { completeAt } from '../../../server/src/engine/complete';
+import { fixAll } from '../../../server/src/engine/fixAll';
 import { hoverAt } from '../../../server/src/engine/hover';
 import { IncrementalAnalyzer } from '../../../server/src/engine/incremental/analyzer';
 import { ChunkedText } from '../../../server/src/engine/incremental/chunkedText';
@@ -76,6 +77,24 @@ describe('incremental analysis', () => {
     chunked.update({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' });
     analyzer.analyze(chunked, {}, '');
     assert.equal(analyzer.stats.checkedUnits - checked, 1);
+  });
+
+  it("gives fix-all the first fixes of its findings, in order, so that fix-all from the editor's analysis fixes what a fresh one does", () => {
+    const files = yamlFiles(path.join(CORPUS, 'realworld', 'control-plane')).slice(0, 60);
+    let fixed = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const analysis = incremental(text);
+      assert.deepEqual(
+        analysis.firstFixes(),
+        analysis.findings.filter((f) => f.fixes.length > 0).map((f) => ({ fixes: [f.fixes[0]] })),
+        path.basename(file),
+      );
+      const fresh = fixAll(text);
+      assert.equal(fixAll(text, {}, analysis.firstFixes()).text, fresh.text, path.basename(file));
+      if (fresh.applied > 0) fixed++;
+    }
+    assert.ok(fixed > 20, `${fixed} files had fixes`);
   });
 
   it('does not parse large CustomResourceDefinitions without conversion webhooks at all', () => {

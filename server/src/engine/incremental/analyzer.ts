@@ -149,6 +149,7 @@ export class IncrementalAnalyzer {
       },
       fileFindingOf: view.fileFindingOf,
       mostSevere: (max) => view.mostSevere(max),
+      firstFixes: () => view.firstFixes(),
       unitOfChunk,
       text,
       checkedUnits,

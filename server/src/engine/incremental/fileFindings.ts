@@ -4,7 +4,7 @@
 // cost most of a second, and their copies most of the server's memory.
 import { byPosition, type UnitCheck } from '../analyze';
 import type { Finding, Severity } from '../types';
-import { findingToFile, type LineMap } from './lineMap';
+import { findingToFile, fixToFile, type LineMap } from './lineMap';
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
@@ -29,6 +29,8 @@ export interface FileFindingsView {
   readonly fileFindingOf: { get(unitFinding: Finding): Finding | undefined };
   /** The `max` most severe findings, sorted by position, and how many findings there are in all. */
   mostSevere(max: number): { findings: Finding[]; total: number };
+  /** The first fix of each finding that has one, in order of position: what fix-all applies. */
+  firstFixes(): Array<Pick<Finding, 'fixes'>>;
 }
 
 /** Findings already in file coordinates (a file with suppression comments, which are applied over all of them). */
@@ -40,6 +42,10 @@ export class PlacedFindings implements FileFindingsView {
 
   mostSevere(max: number): { findings: Finding[]; total: number } {
     return { findings: mostSevere(this.findings, max), total: this.findings.length };
+  }
+
+  firstFixes(): Array<Pick<Finding, 'fixes'>> {
+    return this.findings.filter((f) => f.fixes.length > 0).map((f) => ({ fixes: [f.fixes[0]] }));
   }
 }
 
@@ -104,6 +110,12 @@ export class LazyFileFindings implements FileFindingsView {
       }
     }
     return { findings: chosen.sort(byPosition), total };
+  }
+
+  /** Without putting whole findings into the file: their suppression payloads are most of their weight, and fix-all needs none. */
+  firstFixes(): Array<Pick<Finding, 'fixes'>> {
+    if (this.all) return this.all.filter((f) => f.fixes.length > 0).map((f) => ({ fixes: [f.fixes[0]] }));
+    return this.units.flatMap((unit) => sortedFindings(unit.check).flatMap((f) => (f.fixes.length > 0 ? [{ fixes: [fixToFile(f.fixes[0], unit.map)] }] : [])));
   }
 
   private toFile(unitFinding: Finding, unit: PlacedUnit): Finding {

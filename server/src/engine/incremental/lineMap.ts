@@ -47,8 +47,13 @@ export class LineMap {
   }
 }
 
+/** A unit's fix in the file's coordinates. */
+export function fixToFile(fix: Fix, map: LineMap): Fix {
+  return { title: fix.title, edits: fix.edits.map((e) => ({ range: map.rangeToFile(e.range), newText: e.newText })) };
+}
+
 /** A unit's finding in the file's coordinates. */
 export function findingToFile(finding: Finding, map: LineMap): Finding {
-  const fix = (f: Fix): Fix => ({ title: f.title, edits: f.edits.map((e) => ({ range: map.rangeToFile(e.range), newText: e.newText })) });
+  const fix = (f: Fix): Fix => fixToFile(f, map);
   return { ...finding, range: map.rangeToFile(finding.range), fixes: finding.fixes.map(fix), suppressions: finding.suppressions.map(fix) };
 }
