@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../../server/src/engine/analyze';
+import { analyzeFileOnce } from '../../../server/src/engine/incremental/ends';
 import type { Finding } from '../../../server/src/engine/types';
 import { analyzeWorkspace, type WorkspaceResult } from '../../../server/src/engine/workspace/analyzeWorkspace';
 import { channelMapOf, MAP_EDGES, type ChannelMap, type EdgeId, type MapEdge } from '../../../server/src/engine/workspace/channelMap';
@@ -193,7 +193,7 @@ describe('link states', () => {
 
   it("keep a cross-file finding's other end, so the map can point at both", () => {
     const text = fs.readFileSync(path.join(REALWORLD, 'control-plane', 'kubeadm_etc_kubernetes__manifests_kube-apiserver.yaml'), 'utf8');
-    const analysis = analyzeText(text);
+    const analysis = analyzeFileOnce(text, {});
     const [kcg201] = analysis.findings.filter((f) => f.ruleId === 'KCG201');
     const related = [{ uri: 'kubelet.yaml', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 10 } }, message: 'the kubelet serves a self-signed certificate' }];
     const map = channelMapOf({ files: [{ uri: 'apiserver.yaml', analysis, findings: [{ ...kcg201, related }] }] });

@@ -4,13 +4,14 @@
 // The language server, which analyses files one at a time and keeps each file's analysis, uses the pieces instead:
 // channelEndsOf(model) per analysed model (mapEndRanges into file coordinates when a model covers part of a file),
 // crossFileFindings over every file's ends, then per file finishCrossFileFindings (its suppression comments) and
-// mergeFindings with the file's own findings. analyzeWorkspace is exactly that sequence for files given at once.
-import { analyzeText, type Analysis, type AnalysisOptions } from '../analyze';
+// mergeFindings with the file's own findings. analyzeWorkspace is exactly that sequence for files given at once, each
+// file analysed document by document as the server does (documents with the same text once, large inert ones unparsed).
+import type { AnalysisOptions } from '../analyze';
+import type { FileAnalysis } from '../incremental/analyzer';
+import { analyzeFileOnce, fileEnds } from '../incremental/ends';
 import type { WorkspaceRule } from '../rules/types';
-import { FileSuppressions } from '../suppress';
 import type { Finding } from '../types';
 import { crossFileFindings, crossFileFindingsIn, finishCrossFileFindings, mergeFindings } from './crossFile';
-import { channelEndsOf } from './channelEndsOf';
 
 export { channelEndsOf } from './channelEndsOf';
 export { concatEnds, emptyEnds, mapEndRanges, type ChannelEnds } from './channelEnds';
@@ -28,7 +29,7 @@ export interface WorkspaceInput {
 
 export interface WorkspaceFileResult {
   uri: string;
-  analysis: Analysis;
+  analysis: FileAnalysis;
   /** The file's own findings plus the cross-file findings located in it, suppressions applied, sorted by position. */
   findings: Finding[];
 }
@@ -43,13 +44,13 @@ export type WorkspaceOptions = Omit<AnalysisOptions, 'partial'> & {
 };
 
 export function analyzeWorkspace(inputs: readonly WorkspaceInput[], options: WorkspaceOptions = {}): WorkspaceResult {
-  const analysed = inputs.map((input) => ({ uri: input.uri, analysis: analyzeText(input.text, { ...options, partial: input.partial }) }));
+  const analysed = inputs.map((input) => ({ uri: input.uri, analysis: analyzeFileOnce(input.text, { ...options, partial: input.partial }) }));
   const cross = crossFileFindings(
-    analysed.map(({ uri, analysis }) => ({ uri, ends: channelEndsOf(analysis.model) })),
+    analysed.map(({ uri, analysis }) => ({ uri, ends: fileEnds(analysis) })),
     { severity: options.severity, kubernetesVersion: options.kubernetesVersion, rules: options.workspaceRules, onRuleError: options.onRuleError },
   );
   const files = analysed.map(({ uri, analysis }) => {
-    const located = finishCrossFileFindings(crossFileFindingsIn(uri, cross), FileSuppressions.of(analysis.model));
+    const located = finishCrossFileFindings(crossFileFindingsIn(uri, cross), analysis.suppressions);
     return { uri, analysis, findings: mergeFindings(analysis.findings, located) };
   });
   return { files };

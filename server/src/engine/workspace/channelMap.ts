@@ -1,4 +1,5 @@
 // The channel map of a workspace: the API server as the hub, the endpoints around it, and each channel between them as an edge with its state and findings.
+import { fileMapIndex } from '../incremental/ends';
 import type { Analysis } from '../analyze';
 import { CHANNELS } from '../docs/channels';
 import { RULE_STATES, ruleState } from '../docs/ruleStates';
@@ -456,7 +457,7 @@ export function channelMapPartOf(index: ChannelMapIndex, findings: readonly Find
 }
 
 export function channelMapPart(file: WorkspaceFileResult): ChannelMapPart {
-  return channelMapPartOf(channelMapIndex(file.uri, file.analysis), file.findings);
+  return channelMapPartOf(fileMapIndex(file.uri, file.analysis), file.findings);
 }
 
 export function assembleChannelMap(parts: readonly ChannelMapPart[]): ChannelMap {
