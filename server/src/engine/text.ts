@@ -21,6 +21,19 @@ export interface TextSource {
   slice(start: number, end: number): string;
 }
 
+/** How the file a text is part of writes lines, so that fixes inserted into one of its documents match the whole file. */
+export interface FileConventions {
+  eol: '\n' | '\r\n';
+  /** The indentation step of mapping keys (fix/yamlEdits.ts). */
+  indentUnit: number;
+}
+
+/** The indentation step of a text: the first indentation of a mapping key line, at most 8. */
+export function indentUnitOf(text: string): number | undefined {
+  const match = /\n( +)[^\s-]/.exec(text);
+  return match ? Math.min(match[1].length, 8) : undefined;
+}
+
 export class SourceText implements TextSource {
   readonly lineStarts: number[] = [0];
   /** The line ending the file mostly uses, so inserted lines match it. */
@@ -28,7 +41,11 @@ export class SourceText implements TextSource {
   /** How many of the line breaks are CRLF. */
   readonly crlf: number;
 
-  constructor(readonly text: string) {
+  /** `file`: the conventions of the whole file, when this text is one of its documents. */
+  constructor(
+    readonly text: string,
+    readonly file?: FileConventions,
+  ) {
     // indexOf finds line breaks natively: several times faster than a character loop on the large documents checked per keystroke.
     let crlf = 0;
     if (!text.includes('\r')) {
@@ -46,7 +63,12 @@ export class SourceText implements TextSource {
       }
     }
     this.crlf = crlf;
-    this.eol = eolOf(crlf, this.lineStarts.length - 1);
+    this.eol = file?.eol ?? eolOf(crlf, this.lineStarts.length - 1);
+  }
+
+  /** The indentation step fixes use: the file's, else this text's, else 2. */
+  get indentUnit(): number {
+    return this.file?.indentUnit ?? indentUnitOf(this.text) ?? 2;
   }
 
   get length(): number {

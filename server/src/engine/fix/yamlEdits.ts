@@ -115,10 +115,9 @@ function nestedLines(source: SourceText, keys: readonly string[], valueText: New
   return lines.join('');
 }
 
-/** The file's indentation step: the smallest positive indentation of a mapping key line, or 2. */
+/** The file's indentation step (SourceText.indentUnit). */
 function indentUnit(source: SourceText): number {
-  const match = /\n( +)[^\s-]/.exec(source.text);
-  return match ? Math.min(match[1].length, 8) : 2;
+  return source.indentUnit;
 }
 
 function rangeOf(node: unknown): [number, number, number] | undefined {

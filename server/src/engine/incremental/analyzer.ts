@@ -14,6 +14,7 @@ import { checkFacts, completionFacts } from '../rules/fileFacts';
 import { RULES } from '../rules/registry';
 import type { FileFact, RuleContext } from '../rules/types';
 import { FileSuppressions, findSuppressionComments, mayHoldSuppressions, multiLineScalarSpans, shiftComment, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED, type SuppressionComment } from '../suppress';
+import type { FileConventions } from '../text';
 import type { Finding, Fix, Position, Range, Severity } from '../types';
 import { formatVersion, type KubeVersion } from '../version';
 import type { Chunk, ChunkedText } from './chunkedText';
@@ -25,6 +26,7 @@ import { findingToFile, LineMap } from './lineMap';
 interface ChunkEntry {
   text: string;
   partial: boolean;
+  file: FileConventions;
   inert: boolean;
   model?: FileModel;
   /** The version the document's components name first (null: none). */
@@ -66,6 +68,8 @@ export class IncrementalAnalyzer {
   /** The check each unit finding came from. */
   private readonly owner = new WeakMap<Finding, UnitCheck>();
   private optionsKey?: string;
+  /** The file's line ending and indentation step the entries were parsed with. */
+  private conventions?: string;
   readonly stats: WorkStats = { parsedDocuments: 0, checkedUnits: 0 };
 
   /**
@@ -80,11 +84,18 @@ export class IncrementalAnalyzer {
     const chunks = text.chunks;
     // Helm and other templates anywhere make the whole file partial, as analyzeText decides from the whole text.
     const partial = options.partial === true || chunks.some((c) => c.template);
+    // Fixes follow the whole file's line ending and indentation; when those change, every document is parsed again.
+    const fileConventions = text.conventions;
+    const conventions = `${fileConventions.eol}${fileConventions.indentUnit}`;
+    if (conventions !== this.conventions) {
+      this.entries.clear();
+      this.conventions = conventions;
+    }
     // Documents with the same text share one entry: parsed and checked once (generated files repeat documents).
     const current = new Map<string, ChunkEntry>();
     const entries = chunks.map((chunk) => {
       let entry = current.get(chunk.text);
-      if (!entry || entry.partial !== partial) current.set(chunk.text, (entry = this.entryFor(chunk, partial)));
+      if (!entry || entry.partial !== partial) current.set(chunk.text, (entry = this.entryFor(chunk, partial, fileConventions)));
       return entry;
     });
     this.entries = current;
@@ -157,18 +168,18 @@ export class IncrementalAnalyzer {
     };
   }
 
-  private entryFor(chunk: Chunk, partial: boolean): ChunkEntry {
+  private entryFor(chunk: Chunk, partial: boolean, file: FileConventions): ChunkEntry {
     const cached = this.entries.get(chunk.text);
     if (cached && cached.partial === partial) return cached;
     const inert = isInertDocument(chunk.text);
-    const entry: ChunkEntry = { text: chunk.text, partial, inert };
+    const entry: ChunkEntry = { text: chunk.text, partial, file, inert };
     if (!inert) entry.version = modelVersion(this.modelOf(entry)) ?? null;
     return entry;
   }
 
   private modelOf(entry: ChunkEntry): FileModel {
     if (!entry.model) {
-      entry.model = buildModel(entry.text, { partial: entry.partial });
+      entry.model = buildModel(entry.text, { partial: entry.partial, file: entry.file });
       this.stats.parsedDocuments += entry.model.documents.length;
     }
     return entry.model;

@@ -5,7 +5,7 @@
 // (and the first piece at the start of the file). YAML ends any scalar or collection at such a line, so each piece
 // parses on its own to the same documents the whole file would give.
 import { isMarkerAt, splitDocuments } from '../parse/documentMarkers';
-import { eolOf, SourceText, type TextSource } from '../text';
+import { eolOf, indentUnitOf, SourceText, type FileConventions, type TextSource } from '../text';
 import type { OffsetRange, Position, Range } from '../types';
 
 /** One piece: its text, with its line table built once. */
@@ -14,6 +14,7 @@ export class Chunk {
   private bytesCache?: number;
   private templateCache?: boolean;
   private breaksCache?: number;
+  private indentCache?: number | null;
 
   constructor(readonly text: string) {}
 
@@ -26,6 +27,12 @@ export class Chunk {
   get template(): boolean {
     this.templateCache ??= this.text.includes('{{');
     return this.templateCache;
+  }
+
+  /** The piece's indentation step (text.ts indentUnitOf), found once: a regular expression over a large piece per keystroke adds up. */
+  get indentUnit(): number | undefined {
+    if (this.indentCache === undefined) this.indentCache = indentUnitOf(this.text) ?? null;
+    return this.indentCache ?? undefined;
   }
 
   /** CRLF line breaks in the piece. */
@@ -146,6 +153,13 @@ export class ChunkedText implements TextSource {
       breaks += chunk.breaks;
     }
     return eolOf(crlf, breaks);
+  }
+
+  /** How the whole file writes lines: what fixes inserted into any one of its documents follow. */
+  get conventions(): FileConventions {
+    let indentUnit: number | undefined;
+    for (const chunk of this.chunkList) if ((indentUnit = chunk.indentUnit) !== undefined) break;
+    return { eol: this.eol, indentUnit: indentUnit ?? 2 };
   }
 
   /** The piece holding an offset (the last piece for the end of the text). */

@@ -3,7 +3,7 @@ import { findComponents } from '../carriers/containers';
 import { findEksctlKubeletConfigs } from '../carriers/eksctl';
 import { findK3sComponents } from '../carriers/k3s';
 import { findKubeadmComponents } from '../carriers/kubeadm';
-import { SourceText } from '../text';
+import { SourceText, type FileConventions } from '../text';
 import type { Component, ConfigSource } from './component';
 import { configSourceOf } from './configDocuments';
 import { parseDocuments, type ParsedDocument } from './documents';
@@ -12,6 +12,8 @@ import { findEmbeddedYaml, type EmbeddedYaml } from './embedded';
 export interface ModelOptions {
   /** The file is a fragment merged into something we cannot see (a Kustomize patch): missing settings draw nothing. */
   partial?: boolean;
+  /** The text is one document of a file: fixes follow the whole file's line ending and indentation. */
+  file?: FileConventions;
 }
 
 export interface FileModel {
@@ -34,7 +36,7 @@ function isTemplate(text: string): boolean {
 }
 
 export function buildModel(text: string, options: ModelOptions = {}, depth = 0): FileModel {
-  const source = new SourceText(text);
+  const source = new SourceText(text, options.file);
   const documents = parseDocuments(text);
   const partial = options.partial === true || isTemplate(text);
   const components: Component[] = [];
