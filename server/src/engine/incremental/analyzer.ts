@@ -15,7 +15,7 @@ import { RULES } from '../rules/registry';
 import type { FileFact, RuleContext } from '../rules/types';
 import { FileSuppressions, findSuppressionComments, mayHoldSuppressions, multiLineScalarSpans, shiftComment, SUPPRESSION_UNKNOWN_RULE, SUPPRESSION_UNUSED, type SuppressionComment } from '../suppress';
 import type { FileConventions } from '../text';
-import type { Finding, Fix, Position, Range, Severity } from '../types';
+import type { Finding, Fix, Position, Severity } from '../types';
 import { formatVersion, type KubeVersion } from '../version';
 import type { Chunk, ChunkedText } from './chunkedText';
 import { isInertDocument } from './inert';
@@ -105,11 +105,11 @@ export class IncrementalAnalyzer {
     const fileVersion = entries.find((e) => e.version)?.version ?? undefined;
     const version = fileVersion ? formatVersion(fileVersion) : '';
     const versionOf = versionPicker(options, fileVersion);
-    const lines = entries.map((_, i) => text.startOf(i).line);
+    const maps = entries.map((_, i) => new LineMap([{ unitLine: 0, fileLine: text.startOf(i).line, lines: chunks[i].breaks }]));
     const joined = (facts: ReadonlyArray<FileFact<unknown>>) =>
       new Map(
         facts.map((f) => {
-          const parts = entries.flatMap((e, i) => (e.model ? [this.factOf(e, f, version, versionOf, lines[i])] : []));
+          const parts = entries.flatMap((e, i) => (e.model ? [this.factOf(e, f, version, versionOf, maps[i])] : []));
           return [f, f.join(parts)];
         }),
       );
@@ -120,7 +120,7 @@ export class IncrementalAnalyzer {
     const units: Array<PlacedUnit & { chunk: number; entry: ChunkEntry }> = [];
     const lazy: Array<{ view: UnitView; chunk: number }> = [];
     entries.forEach((entry, i) => {
-      const map = new LineMap([{ unitLine: 0, fileLine: lines[i], lines: chunks[i].breaks }]);
+      const map = maps[i];
       if (entry.inert) lazy.push({ view: new LazyUnit(map, () => this.modelOf(entry)), chunk: i });
       else units.push({ check: this.checkOf(entry, options, context, contextKey), map, chunk: i, entry });
     });
@@ -186,7 +186,7 @@ export class IncrementalAnalyzer {
   }
 
   /** A document's own part of a file fact, in file coordinates. */
-  private factOf(entry: ChunkEntry, fact: FileFact<unknown>, version: string, versionOf: RuleContext['versionOf'], line: number): unknown {
+  private factOf(entry: ChunkEntry, fact: FileFact<unknown>, version: string, versionOf: RuleContext['versionOf'], map: LineMap): unknown {
     if (entry.facts?.version !== version) entry.facts = { version, values: new Map() };
     const { values } = entry.facts;
     if (!values.has(fact)) {
@@ -195,7 +195,7 @@ export class IncrementalAnalyzer {
       values.set(fact, own(fact));
     }
     const value = values.get(fact);
-    return fact.move && line !== 0 ? fact.move(value, (r) => shiftRange(r, line)) : value;
+    return fact.move ? fact.move(value, (r) => map.rangeToFile(r)) : value;
   }
 
   /** A document's check, reused while its text, the file's facts its rules read and the file's version are unchanged. */
@@ -272,10 +272,6 @@ export function unitAt(file: FileAnalysis, position: Position): { unit: UnitView
 function factIn<T>(values: ReadonlyMap<FileFact<unknown>, unknown>, fact: FileFact<T>): T {
   if (!values.has(fact as FileFact<unknown>)) throw new Error(`the file fact ${fact.name} is not declared by any rule`);
   return values.get(fact as FileFact<unknown>) as T;
-}
-
-function shiftRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 /** Each model's multi-line scalars, found once per model (a walk over every node): typing elsewhere reuses them. */
