@@ -82,6 +82,20 @@ describe('fixAll', () => {
     assert.equal(fixAll(bounded.text).text, full.text);
   });
 
+  it('with its budget spent, still merges flags added to one list, but not keys, whose merge would need checking', () => {
+    // Flags appended to one command line: one insertion, as the fixes would write them one after another.
+    const pod = apiserverPod(['--etcd-servers=https://127.0.0.1:2379']);
+    const items = fixAll(pod, {}, undefined, 0);
+    assert.equal(items.text, fixAll(pod).text);
+    assert.equal(items.rounds, 1);
+    // Two settings of a KubeletConfiguration added at its end: merged only once the YAML is checked, which takes time.
+    const config = kubeletConfig(['port: 10250']);
+    const keys = fixAll(config, {}, undefined, 0);
+    assert.deepEqual([keys.applied, keys.complete], [1, false]);
+    assert.deepEqual([fixAll(config).applied, fixAll(config).rounds], [2, 1]);
+    assert.equal(fixAll(keys.text).text, fixAll(config).text, 'another fix-all adds the other');
+  });
+
   it('does not write a parent mapping twice: fixes creating the same key wait for the next round', () => {
     const text = ['apiVersion: kubeadm.k8s.io/v1beta3', 'kind: ClusterConfiguration', 'kubernetesVersion: v1.31.0', 'networking:', '  podSubnet: 192.168.0.0/16', ''].join('\n');
     const result = fixAllChecked(text);

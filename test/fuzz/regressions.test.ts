@@ -152,3 +152,23 @@ describe('line breaks as editors count them', () => {
     assert.deepEqual(finding.range.start, editor.positionAt(text.indexOf('--anonymous-auth=true')));
   });
 });
+
+describe('a quote left open just before a document marker', () => {
+  const open = fs.readFileSync(path.join(DIR, 'open-quote-before-document-marker.yaml'), 'utf8');
+  const apiserver = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - command: [kube-apiserver, --anonymous-auth=true]\n';
+
+  it('ends at the marker: the next document is checked, by the CLI as by the editor', () => {
+    // Parsing the file whole, the yaml package ran the quote on to the end of the file and the API server was not seen.
+    const text = `${open}\n${apiserver}`;
+    const whole = analyzeText(text).findings;
+    assert.deepEqual(whole.filter((f) => f.ruleId === 'KCG101').map((f) => f.range.start.line), [11]);
+    assert.deepEqual(new IncrementalAnalyzer().analyze(new ChunkedText(text), {}, '').findings, whole);
+  });
+
+  it('the list left open gets findings but no fix: fix-all once glued its flags onto the `---` line', () => {
+    const findings = analyzeText(open).findings.filter((f) => f.ruleId.startsWith('KCG2'));
+    assert.ok(findings.length >= 5, 'the kubelet is still reported');
+    assert.deepEqual(findings.flatMap((f) => f.fixes), []);
+    assert.equal(fixAll(open).text, open);
+  });
+});

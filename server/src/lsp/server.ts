@@ -198,7 +198,7 @@ export function startServer(connection: Connection): void {
     const s = await settings.get(uri);
     if (!s.enable || oversize(document, s)) return [];
     // The first round starts from the findings the server holds for this version, instead of analysing the text again;
-    // later rounds start only within the first half second, so that a save waits about a second at most.
+    // fix-all stops at its first safe point after half a second, so that a save waits well under a second.
     return fixAll(document.getText(), optionsFor(uri, s), analysisOf(document, s).firstFixes(), FIX_ALL_BUDGET_MS).edits;
   };
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../server/src/engine/analyze';
 import { completeAt } from '../../../server/src/engine/complete';
+import { Deadline, DeadlinePassed } from '../../../server/src/engine/deadline';
 import { fixAll } from '../../../server/src/engine/fixAll';
 import { hoverAt } from '../../../server/src/engine/hover';
 import { IncrementalAnalyzer } from '../../../server/src/engine/incremental/analyzer';
@@ -95,6 +96,14 @@ describe('incremental analysis', () => {
       if (fresh.applied > 0) fixed++;
     }
     assert.ok(fixed > 20, `${fixed} files had fixes`);
+  });
+
+  it('stops at a deadline, and a later analysis of the same text is whole', () => {
+    const text = fs.readFileSync(path.join(CORPUS, 'realworld', 'big', 'calico__manifests_operator-crds.yaml'), 'utf8');
+    const analyzer = new IncrementalAnalyzer();
+    assert.throws(() => analyzer.analyze(new ChunkedText(text), {}, '', new Deadline(0)), DeadlinePassed);
+    assert.equal(analyzer.stats.parsedDocuments, 0, 'stopped before its first document');
+    assert.deepEqual(analyzer.analyze(new ChunkedText(text), {}, '', new Deadline(Infinity)).findings, analyzeText(text).findings);
   });
 
   it('does not parse large CustomResourceDefinitions without conversion webhooks at all', () => {

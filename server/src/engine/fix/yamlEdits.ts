@@ -32,7 +32,7 @@ export function appendSeqItem(source: SourceText, seq: YAMLSeq<unknown>, value: 
   const style = isScalar(last) ? last.type : undefined;
   const text = scalarSource(value, style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED' ? undefined : style, seq.flow === true);
   if (seq.flow) {
-    if (!seq.range) return undefined;
+    if (!closedFlow(source, seq)) return undefined;
     if (!last?.range) return { start: seq.range[0] + 1, end: seq.range[0] + 1, newText: text };
     return { start: last.range[1], end: last.range[1], newText: `, ${text}` };
   }
@@ -44,12 +44,22 @@ export function appendSeqItem(source: SourceText, seq: YAMLSeq<unknown>, value: 
   return { start: at, end: at, newText: `${source.eol}${indent}- ${text}` };
 }
 
+/**
+ * Whether a flow sequence is closed by its `]`. One left open (a YAML error) takes no edit: the parser ends it wherever
+ * it gives up, perhaps inside a quote left open or just before the next document's `---`, and text put there is not an
+ * item of the list.
+ */
+function closedFlow(source: SourceText, seq: YAMLSeq<unknown>): seq is YAMLSeq<unknown> & { range: [number, number, number] } {
+  return seq.range !== undefined && seq.range !== null && source.text[seq.range[1] - 1] === ']';
+}
+
 /** Removes an item from a sequence together with its line (block) or its separating comma (flow). */
 export function removeSeqItem(source: SourceText, seq: YAMLSeq<unknown>, item: unknown): OffsetEdit | undefined {
   const range = rangeOf(item);
   const index = seq.items.indexOf(item);
   if (!range || index < 0) return undefined;
   if (seq.flow) {
+    if (!closedFlow(source, seq)) return undefined;
     const prev = rangeOf(seq.items[index - 1]);
     const next = rangeOf(seq.items[index + 1]);
     if (prev) return { start: prev[1], end: range[1], newText: '' };
@@ -164,7 +174,7 @@ export function appendSeqMapItem(source: SourceText, seq: YAMLSeq<unknown>, entr
     // Values come as YAML source for a block mapping: a plain one with a comma would split the flow mapping.
     const flowValue = (v: string) => (/^["']/.test(v) || !FLOW_UNSAFE.test(v) ? v : JSON.stringify(v));
     const flow = `{${entries.map(([k, v]) => `${k}: ${flowValue(v)}`).join(', ')}}`;
-    if (!seq.range) return undefined;
+    if (!closedFlow(source, seq)) return undefined;
     const lastEnd = endOf(last);
     if (lastEnd === undefined) return { start: seq.range[0] + 1, end: seq.range[0] + 1, newText: flow };
     return { start: lastEnd, end: lastEnd, newText: `, ${flow}` };

@@ -9,6 +9,7 @@
 // file; the file's suppression comments are applied over all units at the end. The result equals analyzeText() on the
 // whole text (test/engine/incremental/).
 import { checkModel, completeFinding, modelVersion, versionPicker, byPosition, type Analysis, type AnalysisOptions, type FileContext, type UnitCheck } from '../analyze';
+import type { Deadline } from '../deadline';
 import { buildModel, type FileModel } from '../parse/model';
 import { checkFacts, completionFacts } from '../rules/fileFacts';
 import { RULES } from '../rules/registry';
@@ -74,9 +75,10 @@ export class IncrementalAnalyzer {
 
   /**
    * Analyses the current text. `optionsKey` names the options (settings) in force; the caches are dropped when it changes,
-   * since the options' functions cannot be compared.
+   * since the options' functions cannot be compared. With a `deadline`, throws DeadlinePassed when it passes before
+   * every document is parsed and checked.
    */
-  analyze(text: ChunkedText, options: AnalysisOptions, optionsKey: string): FileAnalysis {
+  analyze(text: ChunkedText, options: AnalysisOptions, optionsKey: string, deadline?: Deadline): FileAnalysis {
     if (optionsKey !== this.optionsKey) {
       this.entries.clear();
       this.optionsKey = optionsKey;
@@ -94,6 +96,7 @@ export class IncrementalAnalyzer {
     // Documents with the same text share one entry: parsed and checked once (generated files repeat documents).
     const current = new Map<string, ChunkEntry>();
     const entries = chunks.map((chunk) => {
+      deadline?.check();
       let entry = current.get(chunk.text);
       if (!entry || entry.partial !== partial) current.set(chunk.text, (entry = this.entryFor(chunk, partial, fileConventions)));
       return entry;
@@ -120,6 +123,7 @@ export class IncrementalAnalyzer {
     const units: Array<PlacedUnit & { chunk: number; entry: ChunkEntry }> = [];
     const lazy: Array<{ view: UnitView; chunk: number }> = [];
     entries.forEach((entry, i) => {
+      deadline?.check();
       const map = maps[i];
       if (entry.inert) lazy.push({ view: new LazyUnit(map, () => this.modelOf(entry)), chunk: i });
       else units.push({ check: this.checkOf(entry, options, context, contextKey), map, chunk: i, entry });

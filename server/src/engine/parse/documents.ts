@@ -1,5 +1,5 @@
 // Splits a YAML file into documents with source ranges and says what kind of Kubernetes object each one is.
-import { parseAllDocuments, type Document } from 'yaml';
+import { Composer, Parser, type Document } from 'yaml';
 import { isMarkerAt, splitDocuments } from './documentMarkers';
 import { MAX_NESTING, nestingDepth } from './nesting';
 import { withoutStacks } from './withoutStacks';
@@ -41,8 +41,7 @@ export function parseDocuments(text: string): ParsedDocument[] {
   // crash, and the file's other documents are read as usual.
   const parsable = nestingDepth(text) > MAX_NESTING ? withoutDeepDocuments(text) : text;
   if (parsable === undefined) return [];
-  const docs = withoutStacks(() => parseAllDocuments(parsable, { uniqueKeys: false, strict: false, prettyErrors: false }));
-  if (!Array.isArray(docs)) return [];
+  const docs = withoutStacks(() => parsePieces(parsable));
   return docs.map((doc, index) => {
     const root = asMap(doc.contents);
     const apiVersion = root ? scalarText(mapValue(root, 'apiVersion')) : undefined;
@@ -57,6 +56,25 @@ export function parseDocuments(text: string): ParsedDocument[] {
       end: doc.range[2],
     };
   });
+}
+
+/**
+ * Parses each piece between document marker lines on its own, with offsets into the whole text. YAML ends every node at
+ * a marker line; parsing the text whole, the `yaml` parser lets a quoted scalar left open run on through later markers
+ * and carries a `%YAML` directive over to later documents. Parsed this way, a file gives the documents that the editor,
+ * which parses the document being edited alone, gives.
+ */
+function parsePieces(text: string): Document.Parsed[] {
+  const docs: Document.Parsed[] = [];
+  let start = 0;
+  for (const piece of splitDocuments(text)) {
+    const parser = new Parser();
+    parser.offset = start;
+    const composer = new Composer({ uniqueKeys: false, strict: false });
+    for (const doc of composer.compose(parser.parse(piece))) docs.push(doc);
+    start += piece.length;
+  }
+  return docs;
 }
 
 /**
