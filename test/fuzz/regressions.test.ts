@@ -126,7 +126,7 @@ describe('a document nested too deep among others', () => {
 
   it('fix-all from the editor\'s findings fixes the others and never parses the deep ones (a stack overflow the fuzz test found)', () => {
     const known = new IncrementalAnalyzer().analyze(new ChunkedText(text), {}, '').findings;
-    const fixed = fixAll(text, {}, known).text;
+    const fixed = fixAll(text, {}, { findings: known }).text;
     assert.equal(analyzeText(fixed).findings.filter((f) => f.ruleId === 'KCG101').length, 0);
   });
 });

@@ -14,6 +14,17 @@ import type { Finding, Position, TextEdit } from './types';
 /** Enough for fixes that make room for one another; a fix that never removes its finding stops here, not in a loop. */
 const MAX_ROUNDS = 10;
 
+/** What the server has read of a text already, so that fix-all does not read it again. */
+export interface FixAllStart {
+  /** The first fixes of the text's findings, in order of position. */
+  findings: ReadonlyArray<Pick<Finding, 'fixes'>>;
+  /**
+   * The analyzer that found them, with the key of the options it ran with. Later rounds then parse only the documents
+   * fix-all changed, and the editor's analysis of the fixed text finds those parsed too.
+   */
+  analyzer?: { analyzer: IncrementalAnalyzer; optionsKey: string };
+}
+
 /**
  * Applies the first fix of every finding that has one (never a suppression). Within a round, fixes are taken in
  * order of position; a fix whose edits overlap or touch an edit already taken waits for the next round, where it is
@@ -40,8 +51,8 @@ const MAX_ROUNDS = 10;
 export function fixAll(
   text: string,
   options?: AnalysisOptions,
-  /** The findings of `text` (their first fixes, in order of position) when the caller has them already (the server's analysis of the open document). */
-  known?: ReadonlyArray<Pick<Finding, 'fixes'>>,
+  /** What the caller has read of `text` already (the server's analysis of the open document). */
+  known?: FixAllStart,
   budgetMs = Infinity,
 ): { text: string; edits: TextEdit[]; applied: number; rounds: number; complete: boolean } {
   const deadline = Deadline.in(budgetMs);
@@ -52,10 +63,10 @@ export function fixAll(
   /** The YAML error count of `current`, when a merged round counted it already. */
   let currentErrors: number | undefined;
   // Rounds analyse document by document, reusing what an earlier round found in a document it left unchanged.
-  const analyzer = new IncrementalAnalyzer();
+  const { analyzer, optionsKey } = known?.analyzer ?? { analyzer: new IncrementalAnalyzer(), optionsKey: 'fix-all' };
   const errors = new DocumentErrors();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const analysed = round === 0 && known ? { findings: known, source: new SourceText(current) } : analyzeRound(analyzer, current, options, round > 0 ? deadline : undefined);
+    const analysed = round === 0 && known ? { findings: known.findings, source: new SourceText(current) } : analyzeRound(analyzer, optionsKey, current, options, round > 0 ? deadline : undefined);
     if (!analysed) {
       complete = false;
       break;
@@ -90,11 +101,11 @@ export function fixAll(
 }
 
 /** A round's findings, or undefined when the deadline passed first. */
-function analyzeRound(analyzer: IncrementalAnalyzer, text: string, options: AnalysisOptions | undefined, deadline: Deadline | undefined): { findings: ReadonlyArray<Pick<Finding, 'fixes'>>; source: TextSource & { offsetAt(p: Position): number } } | undefined {
+function analyzeRound(analyzer: IncrementalAnalyzer, optionsKey: string, text: string, options: AnalysisOptions | undefined, deadline: Deadline | undefined): { findings: ReadonlyArray<Pick<Finding, 'fixes'>>; source: TextSource & { offsetAt(p: Position): number } } | undefined {
   if (deadline?.passed) return undefined;
   const chunked = new ChunkedText(text);
   try {
-    return { findings: analyzer.analyze(chunked, options ?? {}, 'fix-all', deadline).firstFixes(), source: chunked };
+    return { findings: analyzer.analyze(chunked, options ?? {}, optionsKey, deadline).firstFixes(), source: chunked };
   } catch (error) {
     if (error instanceof DeadlinePassed) return undefined;
     throw error;

@@ -12,6 +12,7 @@ import {
   type InitializeResult,
   type TextEdit,
 } from 'vscode-languageserver';
+import type { AnalysisOptions } from '../engine/analyze';
 import { fixAll } from '../engine/fixAll';
 import { IncrementalAnalyzer, mostSevere, type FileAnalysis } from '../engine/incremental/analyzer';
 import { fileEnds, fileMapIndex } from '../engine/incremental/ends';
@@ -89,9 +90,11 @@ export function startServer(connection: Connection): void {
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
   });
 
+  /** Names the settings and options an analysis ran with: an analyzer drops its caches when they change. */
+  const optionsKeyOf = (s: Settings, options: AnalysisOptions): string => `${JSON.stringify(s)}|${options.partial}`;
   const analysisOf = (document: ChunkedDocument, s: Settings): FileAnalysis => {
     const options = optionsFor(document.uri, s);
-    const optionsKey = `${JSON.stringify(s)}|${options.partial}`;
+    const optionsKey = optionsKeyOf(s, options);
     const key = `${document.version}|${optionsKey}`;
     const cached = analyses.get(document.uri);
     if (cached && cached.key === key) return cached.analysis;
@@ -199,7 +202,11 @@ export function startServer(connection: Connection): void {
     if (!s.enable || oversize(document, s)) return [];
     // The first round starts from the findings the server holds for this version, instead of analysing the text again;
     // fix-all stops at its first safe point after half a second, so that a save waits well under a second.
-    return fixAll(document.getText(), optionsFor(uri, s), analysisOf(document, s).firstFixes(), FIX_ALL_BUDGET_MS).edits;
+    // Its later rounds use the document's analyzer: they parse only the documents fix-all changed.
+    const options = optionsFor(uri, s);
+    const findings = analysisOf(document, s).firstFixes();
+    const analyzer = analyzers.get(uri);
+    return fixAll(document.getText(), options, { findings, analyzer: analyzer && { analyzer, optionsKey: optionsKeyOf(s, options) } }, FIX_ALL_BUDGET_MS).edits;
   };
 
   connection.onInitialize((params): InitializeResult => {

@@ -88,7 +88,7 @@ function withoutDeepDocuments(text: string): string | undefined {
       if (nestingDepth(piece) <= MAX_NESTING) return piece;
       // A marker line keeps its `---` and a blank after it, so it still starts a document.
       const marker = isMarkerAt(piece, 0) ? 4 : 0;
-      return piece.slice(0, marker) + piece.slice(marker).replace(/[^\r\n]/g, '#');
+      return piece.slice(0, marker) + piece.slice(marker).replace(/[^\r\n]+/g, (run) => '#'.repeat(run.length));
     })
     .join('');
   return nestingDepth(blanked) > MAX_NESTING ? undefined : blanked;
