@@ -124,6 +124,12 @@ describe('a document nested too deep among others', () => {
     assert.deepEqual(new IncrementalAnalyzer().analyze(new ChunkedText(text), {}, '').findings, whole);
   });
 
+  it('is skipped after a quote left open in the document before it, which the whole-file estimate of nesting skipped', () => {
+    // Each document is parsed alone, so each is measured alone: the file's estimate read the open quote to the end.
+    const deep = `a: "open\n---\n${'- '.repeat(3000)}x\nback: 1\n---\n${apiserver}`;
+    assert.deepEqual(analyzeText(deep).findings.filter((f) => f.ruleId === 'KCG101').map((f) => f.range.start.line), [9]);
+  });
+
   it('fix-all from the editor\'s findings fixes the others and never parses the deep ones (a stack overflow the fuzz test found)', () => {
     const known = new IncrementalAnalyzer().analyze(new ChunkedText(text), {}, '').findings;
     const fixed = fixAll(text, {}, { findings: known }).text;

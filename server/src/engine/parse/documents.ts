@@ -37,11 +37,7 @@ function classify(apiVersion: string | undefined, kind: string | undefined): Doc
 }
 
 export function parseDocuments(text: string): ParsedDocument[] {
-  // A document nested deeper than any manifest is not parsed (see nesting.ts): it yields an empty document rather than a
-  // crash, and the file's other documents are read as usual.
-  const parsable = nestingDepth(text) > MAX_NESTING ? withoutDeepDocuments(text) : text;
-  if (parsable === undefined) return [];
-  const docs = withoutStacks(() => parsePieces(parsable));
+  const docs = withoutStacks(() => parsePieces(text));
   return docs.map((doc, index) => {
     const root = asMap(doc.contents);
     const apiVersion = root ? scalarText(mapValue(root, 'apiVersion')) : undefined;
@@ -61,8 +57,11 @@ export function parseDocuments(text: string): ParsedDocument[] {
 /**
  * Parses each piece between document marker lines on its own, with offsets into the whole text. YAML ends every node at
  * a marker line; parsing the text whole, the `yaml` parser lets a quoted scalar left open run on through later markers
- * and carries a `%YAML` directive over to later documents. Parsed this way, a file gives the documents that the editor,
- * which parses the document being edited alone, gives.
+ * when no quote closes it. Parsed this way, a file gives the documents that the editor, which parses each document
+ * alone, gives. (A `%YAML` directive line before a marker ends a piece of its own, so it applies to no document.)
+ *
+ * A piece nested deeper than any manifest is not parsed (see nesting.ts): it is read as comment lines, so it yields an
+ * empty document rather than a crash, and the file's other documents are read as usual.
  */
 function parsePieces(text: string): Document.Parsed[] {
   const docs: Document.Parsed[] = [];
@@ -71,25 +70,15 @@ function parsePieces(text: string): Document.Parsed[] {
     const parser = new Parser();
     parser.offset = start;
     const composer = new Composer({ uniqueKeys: false, strict: false });
-    for (const doc of composer.compose(parser.parse(piece))) docs.push(doc);
+    for (const doc of composer.compose(parser.parse(nestingDepth(piece) > MAX_NESTING ? asComments(piece) : piece))) docs.push(doc);
     start += piece.length;
   }
   return docs;
 }
 
-/**
- * The text with each document that nests too deep turned into comment lines (its `---` kept, every other character but
- * line breaks a `#`), so offsets and lines stay those of the text; undefined when it is still too deep (nesting the
- * estimate carries across a marker, inside a quoted scalar), and then nothing is parsed.
- */
-function withoutDeepDocuments(text: string): string | undefined {
-  const blanked = splitDocuments(text)
-    .map((piece) => {
-      if (nestingDepth(piece) <= MAX_NESTING) return piece;
-      // A marker line keeps its `---` and a blank after it, so it still starts a document.
-      const marker = isMarkerAt(piece, 0) ? 4 : 0;
-      return piece.slice(0, marker) + piece.slice(marker).replace(/[^\r\n]+/g, (run) => '#'.repeat(run.length));
-    })
-    .join('');
-  return nestingDepth(blanked) > MAX_NESTING ? undefined : blanked;
+/** A piece turned into comment lines: its `---` kept, every other character but line breaks a `#`, so offsets and lines stay. */
+function asComments(piece: string): string {
+  // A marker line keeps its `---` and a blank after it, so it still starts a document.
+  const marker = isMarkerAt(piece, 0) ? 4 : 0;
+  return piece.slice(0, marker) + piece.slice(marker).replace(/[^\r\n]+/g, (run) => '#'.repeat(run.length));
 }
