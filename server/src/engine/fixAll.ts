@@ -144,13 +144,17 @@ function takeRound(candidates: ReadonlyArray<readonly OffsetEdit[]>, eol: string
 }
 
 /**
- * Whether insertions merged at one point each add an item to the same list: new lines that each start an item at one
+ * Whether insertions merged at one point each add an item to the same list: new lines that each hold one item at one
  * indentation, or items appended to a flow list. Their result is that of applying them one after another, and needs
  * no check for YAML errors (reading 2,000 documents twice for it took half a second).
  */
 function itemsOfOneList(group: readonly OffsetEdit[], eol: string, facts: InsertionFacts): boolean {
   const firsts = group.map((e) => insertionFacts(facts, e.newText, eol).first);
-  return firsts.every((f) => (f.inline ? f.line.startsWith(', ') && !f.line.includes('\n') : f.item && f.indent === firsts[0].indent && !firsts[0].inline));
+  const [first] = firsts;
+  if (first.inline) return firsts.every((f) => f.inline && f.line.startsWith(', ') && !f.line.includes('\n'));
+  // Lines after an item's first belong to it: deeper than its dash.
+  const withinItem = (newText: string) => newText.split(eol).slice(2).every((line) => line.length - line.trimStart().length > first.indent);
+  return group.every((e, i) => !firsts[i].inline && firsts[i].item && firsts[i].indent === first.indent && withinItem(e.newText));
 }
 
 /**
