@@ -21,7 +21,7 @@ function incremental(text: string) {
 }
 
 /** Texts inserted by the random edits: characters, lines, document markers, templates and suppression comments. */
-const INSERTS = ['x', '\n', ' ', '\n---\n', '-', '{{ .Values.x }}', '# kube-channel-guard-disable-file KCG201\n', '# kube-channel-guard-disable-next-line KCG203\n', '  - --anonymous-auth=true\n', 'kind: ConfigMap\n', ''];
+const INSERTS = ['x', '\n', ' ', '\n---\n', '\n...\n%YAML 1.1\n', '"', '-', '{{ .Values.x }}', '# kube-channel-guard-disable-file KCG201\n', '# kube-channel-guard-disable-next-line KCG203\n', '  - --anonymous-auth=true\n', 'kind: ConfigMap\n', ''];
 
 describe('incremental analysis', () => {
   it('equals a full analysis on every corpus file', () => {

@@ -58,7 +58,9 @@ export function parseDocuments(text: string): ParsedDocument[] {
  * Parses each piece between document marker lines on its own, with offsets into the whole text. YAML ends every node at
  * a marker line; parsing the text whole, the `yaml` parser lets a quoted scalar left open run on through later markers
  * when no quote closes it. Parsed this way, a file gives the documents that the editor, which parses each document
- * alone, gives. (A `%YAML` directive line before a marker ends a piece of its own, so it applies to no document.)
+ * alone, gives, and those kubectl reads: Kubernetes' own YAML reader (apimachinery's util/yaml) also cuts a file at its
+ * `---` lines before decoding each part. Like it, a `%YAML` directive line before a marker stays with the document
+ * before, so it applies to no document.
  *
  * A piece nested deeper than any manifest is not parsed (see nesting.ts): it is read as comment lines, so it yields an
  * empty document rather than a crash, and the file's other documents are read as usual.
