@@ -669,9 +669,13 @@ describe('the VS Code workbench (code-server + Chromium)', { timeout: 6 * 60_000
       assert.match(details.text, /Configured in.*KubeletConfiguration kubelet-config\.yaml:3/);
       assert.equal((await mapEdges(map))['apiserver-to-kubelets'].pressed, 'true', 'the selected link says so to assistive technology');
       // The README's picture: the map alone in the editor area.
+      // The command runs after its palette closes: wait for each layout, so the click below lands in the restored one.
+      const visibleGroups = () => page.evaluate(() => Array.from(document.querySelectorAll('.part.editor .editor-group-container')).filter((g) => (g.offsetWidth ?? 0) > 0).length, undefined);
       await runCommand('View: Toggle Maximize Editor Group');
+      await waitUntil('the map alone in the editor area', visibleGroups, (n) => n === 1, 10_000);
       await shot('7-channel-map.png');
       await runCommand('View: Toggle Maximize Editor Group');
+      await waitUntil('the editor groups back', visibleGroups, (n) => n >= 2, 10_000);
 
       await map.locator('#details-edge-apiserver-to-kubelets a.finding-link', { hasText: 'KCG204' }).click();
       const editor = '.monaco-editor.focused[data-uri$="/kubelet-config.yaml"]';
