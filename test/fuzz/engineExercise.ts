@@ -2,10 +2,8 @@
 import { analyzeText, type Analysis, type AnalysisOptions } from '../../server/src/engine/analyze';
 import type { FileAnalysis } from '../../server/src/engine/incremental/analyzer';
 import { analyzeFileOnce } from '../../server/src/engine/incremental/ends';
-import { completeAt } from '../../server/src/engine/complete';
+import { completeInFile, hoverInFile, lensesInFile } from '../../server/src/engine/incremental/features';
 import { fixAll } from '../../server/src/engine/fixAll';
-import { hoverAt } from '../../server/src/engine/hover';
-import { componentLenses } from '../../server/src/engine/lens';
 import type { Range, TextEdit } from '../../server/src/engine/types';
 import { Prng } from './prng';
 
@@ -87,8 +85,8 @@ export function exerciseEngine(text: string, seed: string | number, queries = 24
     onRuleError: (ruleId, error) => problems.push({ kind: 'rule-error', where: `rule ${ruleId}`, message: message(error) }),
   };
   const report: EngineReport = { chars: text.length, analyzeMs: 0, analyzeCpuMs: 0, queryMs: 0, fixAllMs: 0, findings: 0, problems };
-  // Timed: the analysis the server and the CLI run (document by document). Then the whole-file reference, which must
-  // give the same findings, and which the hover, completion and lens queries below use.
+  // Timed: the analysis the server and the CLI run (document by document), which the hover, completion and lens queries
+  // below use, as the server does. Then the whole-file reference, which must give the same findings.
   let start = performance.now();
   const cpu = process.cpuUsage();
   let file: FileAnalysis;
@@ -135,12 +133,14 @@ export function exerciseEngine(text: string, seed: string | number, queries = 24
   };
   for (const raw of offsets) {
     const offset = Math.max(0, Math.min(text.length, raw));
-    const hover = timed(`hoverAt(${offset})`, () => hoverAt(analysis, offset));
-    if (hover) checkRange(`hover at ${offset}`, hover.range);
-    const items = timed(`completeAt(${offset})`, () => completeAt(analysis, offset)) ?? [];
-    for (const item of items.slice(0, 50)) checkRange(`completion "${item.label}" at ${offset}`, item.replace);
+    const position = file.text.positionAt(offset);
+    const at = `${position.line}:${position.character}`;
+    const hover = timed(`hoverInFile(${at})`, () => hoverInFile(file, position));
+    if (hover) checkRange(`hover at ${at}`, hover.range);
+    const items = timed(`completeInFile(${at})`, () => completeInFile(file, position)) ?? [];
+    for (const item of items.slice(0, 50)) checkRange(`completion "${item.label}" at ${at}`, item.replace);
   }
-  const lenses = timed('componentLenses', () => componentLenses(analysis)) ?? [];
+  const lenses = timed('lensesInFile', () => lensesInFile(file)) ?? [];
   for (const lens of lenses) checkRange(`lens "${lens.title}"`, lens.range);
   if (text.length <= FIX_ALL_MAX_CHARS) {
     start = performance.now();
