@@ -107,7 +107,7 @@ export function summary(r: CampaignResult): string {
   }
   if (r.options.targets.lsp) {
     lines.push(
-      `language server: ${r.lsp.requests} requests, max latency ${ms(r.lsp.maxLatencyMs)}, p99 ${ms(r.lsp.p99LatencyMs)}, most server CPU for one request ${ms(r.lsp.maxCpuMs)}${r.lsp.slowest ? ` (slowest: ${r.lsp.slowest})` : ''}; longest wait for diagnostics ${ms(r.lsp.maxDiagnosticsMs)}`,
+      `language server: ${r.lsp.requests} requests, max latency ${ms(r.lsp.maxLatencyMs)}, p99 ${ms(r.lsp.p99LatencyMs)}, most server CPU for one request ${ms(r.lsp.maxCpuMs)}${r.lsp.slowest ? ` (slowest: ${r.lsp.slowest})` : ''}; longest wait for diagnostics ${ms(r.lsp.maxDiagnosticsMs)}${r.lsp.slowestDiagnostics ? ` (on ${r.lsp.slowestDiagnostics})` : ''}`,
       `language server memory: ${r.lsp.startRssMiB.toFixed(0)} MiB at start, peak ${r.lsp.peakRssMiB.toFixed(0)} MiB, ${r.lsp.lastRssMiB.toFixed(0)} MiB at the end; restarts after a crash or hang: ${r.lsp.restarts}; running at the end: ${r.lsp.alive}`,
     );
   }

@@ -81,7 +81,7 @@ export interface CampaignResult {
   mutations: Record<string, number>;
   elapsedMs: number;
   engine: { analyses: number; maxAnalyzeMs: number; maxAnalyzeChars: number; maxAnalyzeMsUpTo1MiB: number; maxAnalyzeCpuMsUpTo1MiB: number; maxQueryMs: number; maxFixAllMs: number; restarts: number };
-  lsp: { requests: number; maxLatencyMs: number; maxCpuMs: number; p99LatencyMs: number; slowest: string; maxDiagnosticsMs: number; peakRssMiB: number; startRssMiB: number; lastRssMiB: number; restarts: number; alive: boolean };
+  lsp: { requests: number; maxLatencyMs: number; maxCpuMs: number; p99LatencyMs: number; slowest: string; maxDiagnosticsMs: number; slowestDiagnostics: string; peakRssMiB: number; startRssMiB: number; lastRssMiB: number; restarts: number; alive: boolean };
   cli: { runs: number; files: number; maxMs: number };
   problems: Problem[];
 }
@@ -180,7 +180,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     mutations: Object.fromEntries(MUTATORS.map((m) => [m.name, 0])),
     elapsedMs: 0,
     engine: { analyses: 0, maxAnalyzeMs: 0, maxAnalyzeChars: 0, maxAnalyzeMsUpTo1MiB: 0, maxAnalyzeCpuMsUpTo1MiB: 0, maxQueryMs: 0, maxFixAllMs: 0, restarts: 0 },
-    lsp: { requests: 0, maxLatencyMs: 0, maxCpuMs: 0, p99LatencyMs: 0, slowest: '', maxDiagnosticsMs: 0, peakRssMiB: 0, startRssMiB: 0, lastRssMiB: 0, restarts: 0, alive: true },
+    lsp: { requests: 0, maxLatencyMs: 0, maxCpuMs: 0, p99LatencyMs: 0, slowest: '', maxDiagnosticsMs: 0, slowestDiagnostics: '', peakRssMiB: 0, startRssMiB: 0, lastRssMiB: 0, restarts: 0, alive: true },
     cli: { runs: 0, files: 0, maxMs: 0 },
     problems: [],
   };
@@ -274,6 +274,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
           p99LatencyMs: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
           slowest: s.slowest.method ? `${s.slowest.method} ${Math.round(s.slowest.ms)} ms on ${s.slowest.label}` : '',
           maxDiagnosticsMs: s.maxDiagnosticsMs,
+          slowestDiagnostics: s.slowestDiagnostics,
           peakRssMiB: s.peakRssKiB / 1024,
           startRssMiB: s.startRssKiB / 1024,
           lastRssMiB: s.lastRssKiB / 1024,

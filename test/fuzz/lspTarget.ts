@@ -45,8 +45,9 @@ export interface LspStats {
   maxCpuMs: number;
   /** The slowest request: its method and the input it was about. */
   slowest: { ms: number; method: string; label: string };
-  /** The longest wait from a change to its diagnostics. */
+  /** The longest wait from a change to its diagnostics, and the input it was about. */
   maxDiagnosticsMs: number;
+  slowestDiagnostics: string;
   restarts: number;
   peakRssKiB: number;
   startRssKiB: number;
@@ -70,7 +71,7 @@ export class LspTarget {
   private exited: string | undefined;
   private stuck = false;
   private settings: Record<string, unknown> = { enable: true, codeLens: true, run: 'onType' };
-  readonly stats: LspStats = { requests: 0, latencies: [], maxCpuMs: 0, slowest: { ms: 0, method: '', label: '' }, maxDiagnosticsMs: 0, restarts: 0, peakRssKiB: 0, startRssKiB: 0, lastRssKiB: 0 };
+  readonly stats: LspStats = { requests: 0, latencies: [], maxCpuMs: 0, slowest: { ms: 0, method: '', label: '' }, maxDiagnosticsMs: 0, slowestDiagnostics: '', restarts: 0, peakRssKiB: 0, startRssKiB: 0, lastRssKiB: 0 };
 
   /**
    * `timing` says what the request limit applies to: the wall time the client waits, or the CPU time the server
@@ -194,7 +195,8 @@ export class LspTarget {
     for (;;) {
       const match = this.published.find((p) => p.uri === uri && p.version === version);
       if (match) {
-        this.stats.maxDiagnosticsMs = Math.max(this.stats.maxDiagnosticsMs, performance.now() - started);
+        const waited = performance.now() - started;
+        if (waited > this.stats.maxDiagnosticsMs) Object.assign(this.stats, { maxDiagnosticsMs: waited, slowestDiagnostics: label });
         return match.diagnostics;
       }
       if (this.exited) return [];
