@@ -44,4 +44,16 @@ describe('a file with more findings than an editor shows', () => {
     assert.equal(diagnostics.length, analyzeText(text).findings.length);
     assert.ok(diagnostics.every((d) => d.code !== undefined));
   });
+
+  it('caps a broken project file too: its first 1,000 problems, and one that counts the others (fuzzing: 144,000)', async () => {
+    const uri = 'file:///cap/.kube-channel-guard.yaml';
+    await client.open(uri, `rules: ["${'"'.repeat(6000)}]\n`, 1);
+    const diagnostics = await client.diagnostics(uri, 1);
+    assert.equal(diagnostics.length, MAX_DIAGNOSTICS_PER_FILE + 1);
+    assert.match(String(diagnostics[0].message), /^not valid YAML: /);
+    assert.equal(diagnostics[0].severity, DiagnosticSeverity.Error);
+    const note = diagnostics[MAX_DIAGNOSTICS_PER_FILE];
+    assert.equal(note.severity, DiagnosticSeverity.Information);
+    assert.match(String(note.message), /^[\d,]+ more problems in this file are not shown \(at most 1,000 per file\)$/);
+  });
 });

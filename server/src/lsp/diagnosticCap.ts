@@ -20,12 +20,21 @@ export function capFindings(findings: readonly Finding[], max = MAX_DIAGNOSTICS_
 
 /** The diagnostic that stands for the findings left out, on the file's first line. */
 export function omittedDiagnostic(omitted: number, max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    source: SOURCE,
-    message: `${omitted.toLocaleString('en-US')} more findings in this file are not shown (at most ${max.toLocaleString('en-US')} per file, the most severe first); the CLI lists them all`,
-  };
+  return atFileStart(`${omitted.toLocaleString('en-US')} more findings in this file are not shown (at most ${max.toLocaleString('en-US')} per file, the most severe first); the CLI lists them all`);
+}
+
+/**
+ * The first `max` of a list in file order as diagnostics, plus one that counts the others: the project file's own
+ * problems (a line of stray quotes in it made 144,000 YAML errors).
+ */
+export function firstDiagnostics<T>(items: readonly T[], convert: (item: T) => Diagnostic, what: string, max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
+  const diagnostics = items.slice(0, max).map(convert);
+  if (items.length > max) diagnostics.push(atFileStart(`${(items.length - max).toLocaleString('en-US')} more ${what} in this file are not shown (at most ${max.toLocaleString('en-US')} per file)`));
+  return diagnostics;
+}
+
+function atFileStart(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message };
 }
 
 /** Findings as diagnostics, capped: converting only those kept, plus the count of the others (out of `total`). */

@@ -21,7 +21,7 @@ import { completeInFile, hoverInFile, lensesInFile } from '../engine/incremental
 import type { Finding } from '../engine/types';
 import { crossFileFindings, crossFileFindingsIn, finishCrossFileFindings, mergeFindings } from '../engine/workspace/analyzeWorkspace';
 import { knownRule } from '../settings/loadProjectConfig';
-import { parseProjectConfig, PROJECT_FILE } from '../settings/projectConfig';
+import { parseProjectConfig, PROJECT_FILE, type ConfigProblem } from '../settings/projectConfig';
 import type { Settings } from '../settings/schema';
 import { isKustomizePatch } from '../workspace/kustomize';
 import { CHANNEL_MAP_REQUEST, channelMapOfParts } from './channelMap';
@@ -29,7 +29,7 @@ import { chunkedDocuments, type ChunkedDocument } from './chunkedDocument';
 import { APPLY_FIX_ALL, asksForFixAll, codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION } from './codeActions';
 import { toCodeLens } from './codeLens';
 import { toCompletionItem } from './completion';
-import { cappedDiagnostics, MAX_DIAGNOSTICS_PER_FILE } from './diagnosticCap';
+import { cappedDiagnostics, firstDiagnostics, MAX_DIAGNOSTICS_PER_FILE } from './diagnosticCap';
 import { SOURCE, toDiagnostic, type DiagnosticData } from './diagnostics';
 import { toHover } from './hover';
 import { overSizeLimit, sizeLimitDiagnostic } from './fileSize';
@@ -137,12 +137,13 @@ export function startServer(connection: Connection): void {
 
   /** The project file's own problems, as diagnostics in it, as the user types; its settings apply once it is saved. */
   const projectFileDiagnostics = (document: ChunkedDocument): Diagnostic[] => {
-    return parseProjectConfig(document.getText(), knownRule).problems.map((p) => ({
+    const toDiagnostic = (p: ConfigProblem): Diagnostic => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
       severity: DiagnosticSeverity.Error,
       source: SOURCE,
       message: p.message,
-    }));
+    });
+    return firstDiagnostics(parseProjectConfig(document.getText(), knownRule).problems, toDiagnostic, 'problems');
   };
 
   /** The findings last published for each open document, with their version: quick fixes are looked up here. */
