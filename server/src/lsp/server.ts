@@ -137,13 +137,13 @@ export function startServer(connection: Connection): void {
 
   /** The project file's own problems, as diagnostics in it, as the user types; its settings apply once it is saved. */
   const projectFileDiagnostics = (document: ChunkedDocument): Diagnostic[] => {
-    const toDiagnostic = (p: ConfigProblem): Diagnostic => ({
+    const asDiagnostic = (p: ConfigProblem): Diagnostic => ({
       range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
       severity: DiagnosticSeverity.Error,
       source: SOURCE,
       message: p.message,
     });
-    return firstDiagnostics(parseProjectConfig(document.getText(), knownRule).problems, toDiagnostic, 'problems');
+    return firstDiagnostics(parseProjectConfig(document.getText(), knownRule).problems, asDiagnostic, 'problems');
   };
 
   /** The findings last published for each open document, with their version: quick fixes are looked up here. */
